@@ -1,0 +1,75 @@
+/// The main job: a validated scenario in, a checked funding decision out.
+public enum Allocation {
+    /// Builds the model, finds a greedy start, solves with GLPK on the calling thread,
+    /// and turns the outcome into a result whose objective is recomputed from the decision.
+    public static func solve(
+        _ scenario: Scenario, options: SolveOptions = SolveOptions()
+    ) throws(SolverFailure) -> AllocationResult {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let model = ModelBuilder.build(scenario)
+        var result = try solve(model, options: options)
+        result.timings.build = GLPKSolver.seconds(clock.now - began) - result.timings.solve
+        result.timings.total = GLPKSolver.seconds(clock.now - began)
+        return result
+    }
+
+    /// Solves an already built model; `timings.build` is left 0.
+    public static func solve(
+        _ model: AllocationModel, options: SolveOptions = SolveOptions()
+    ) throws(SolverFailure) -> AllocationResult {
+        let scenario = model.scenario
+        let clock = ContinuousClock()
+        let began = clock.now
+        let mipGap = options.mipGap ?? scenario.policy.mipGap
+        let timeLimit = options.timeLimit ?? scenario.policy.timeLimit
+
+        let outcome: SolverOutcome
+        let missing = model.mandatoryWithoutChoice
+        if !missing.isEmpty {
+            outcome = SolverOutcome(termination: .trivialInfeasible, columns: nil, bound: nil)
+        } else {
+            let start = GreedyStart.decide(model)
+            let remaining = max(0.001, timeLimit - GLPKSolver.seconds(clock.now - began))
+            outcome = try GLPKSolver(mipGap: mipGap, timeLimit: remaining, verbose: options.verbose)
+                .solve(model.linear, start: start)
+        }
+        let solved = clock.now
+        return result(
+            model: model, outcome: outcome, mipGap: mipGap, timeLimit: timeLimit, missing: missing,
+            timings: Timings(solve: GLPKSolver.seconds(solved - began), total: GLPKSolver.seconds(solved - began)))
+    }
+
+    static func result(
+        model: AllocationModel, outcome: SolverOutcome, mipGap: Double, timeLimit: Double,
+        missing: [Int], timings: Timings
+    ) -> AllocationResult {
+        var decision: Decision?
+        var objective: Double?
+        var bound = outcome.bound
+        var gap: Double?
+        let status: SolveStatus
+        if let columns = outcome.columns {
+            let value = model.objective(of: columns)
+            decision = model.decision(fromColumns: columns)
+            objective = value
+            if let b = bound {
+                bound = max(b, value)
+                gap = AllocationResult.gap(objective: value, bound: bound!)
+            }
+            let withinGap = gap.map { $0 <= mipGap + 1e-12 } ?? false
+            status = outcome.termination == .searchComplete || withinGap ? .optimal : .feasible
+        } else {
+            switch outcome.termination {
+            case .infeasible, .trivialInfeasible, .searchComplete: status = .infeasible
+            case .gapReached, .timeLimit: status = .noSolution
+            }
+            bound = status == .infeasible ? nil : bound
+        }
+        return AllocationResult(
+            model: model, status: status, termination: outcome.termination, decision: decision,
+            objective: objective, bound: bound, gap: gap, mipGap: mipGap, timeLimit: timeLimit,
+            nodes: outcome.nodes, mandatoryWithoutChoice: missing, timings: timings,
+            columns: model.linear.columnCount, rows: model.linear.rowCount, nonzeros: model.linear.entryCount)
+    }
+}

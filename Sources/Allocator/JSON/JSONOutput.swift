@@ -1,0 +1,163 @@
+/// A JSON document to write, with object keys in the order given, so output
+/// is byte-for-byte reproducible (never a Dictionary's order).
+public indirect enum JSONOutput: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case number(Double)
+    case string(String)
+    case array([JSONOutput])
+    case object([(String, JSONOutput)])
+
+    public static func == (lhs: JSONOutput, rhs: JSONOutput) -> Bool {
+        lhs.serialized() == rhs.serialized()
+    }
+
+    /// A number, or `null` when absent.
+    public static func number(_ value: Double?) -> JSONOutput {
+        value.map { .number($0) } ?? .null
+    }
+
+    /// A string, or `null` when absent.
+    public static func string(_ value: String?) -> JSONOutput {
+        value.map { .string($0) } ?? .null
+    }
+
+    /// The document as UTF-8 text ending in a newline. Arrays and objects that
+    /// hold only scalars, or only such one-line objects of at most `oneLineLimit`
+    /// characters, stay on one line: one project or funder per line, easy to diff.
+    public func serialized(oneLineLimit: Int = 160) -> String {
+        var out = ""
+        write(to: &out, indent: 0, oneLineLimit: oneLineLimit)
+        out += "\n"
+        return out
+    }
+
+    private var isScalar: Bool {
+        switch self {
+        case .array, .object: false
+        default: true
+        }
+    }
+
+    private func compact() -> String {
+        var out = ""
+        switch self {
+        case .array(let items):
+            out += "["
+            for (i, item) in items.enumerated() {
+                if i > 0 { out += ", " }
+                out += item.compact()
+            }
+            out += "]"
+        case .object(let members):
+            out += "{"
+            for (i, (key, value)) in members.enumerated() {
+                if i > 0 { out += ", " }
+                JSONOutput.writeString(key, to: &out)
+                out += ": "
+                out += value.compact()
+            }
+            out += "}"
+        default:
+            writeScalar(to: &out)
+        }
+        return out
+    }
+
+    private func write(to out: inout String, indent: Int, oneLineLimit: Int) {
+        switch self {
+        case .array(let items):
+            let flat = items.allSatisfy(\.isScalar)
+            if items.isEmpty || flat {
+                out += compact()
+                return
+            }
+            out += "[\n"
+            let pad = String(repeating: " ", count: indent + 2)
+            for (i, item) in items.enumerated() {
+                out += pad
+                item.writeCompactIfSmall(to: &out, indent: indent + 2, oneLineLimit: oneLineLimit)
+                out += i + 1 < items.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "]"
+        case .object(let members):
+            if members.isEmpty {
+                out += "{}"
+                return
+            }
+            out += "{\n"
+            let pad = String(repeating: " ", count: indent + 2)
+            for (i, (key, value)) in members.enumerated() {
+                out += pad
+                JSONOutput.writeString(key, to: &out)
+                out += ": "
+                value.write(to: &out, indent: indent + 2, oneLineLimit: oneLineLimit)
+                out += i + 1 < members.count ? ",\n" : "\n"
+            }
+            out += String(repeating: " ", count: indent) + "}"
+        default:
+            writeScalar(to: &out)
+        }
+    }
+
+    private func writeCompactIfSmall(to out: inout String, indent: Int, oneLineLimit: Int) {
+        if case .object(let members) = self,
+           members.allSatisfy({ $0.1.isScalar || $0.1.isFlatArray })
+        {
+            let line = compact()
+            if line.utf8.count <= oneLineLimit {
+                out += line
+                return
+            }
+        }
+        write(to: &out, indent: indent, oneLineLimit: oneLineLimit)
+    }
+
+    private var isFlatArray: Bool {
+        if case .array(let items) = self { return items.allSatisfy(\.isScalar) }
+        return false
+    }
+
+    private func writeScalar(to out: inout String) {
+        switch self {
+        case .null: out += "null"
+        case .bool(let b): out += b ? "true" : "false"
+        case .int(let i): out += String(i)
+        case .number(let x): out += JSONOutput.format(x)
+        case .string(let s): JSONOutput.writeString(s, to: &out)
+        case .array, .object: out += compact()
+        }
+    }
+
+    /// Shortest text that reads back as the same Double; integral values
+    /// print without a fraction; NaN and infinities (never valid JSON) print as null.
+    public static func format(_ x: Double) -> String {
+        guard x.isFinite else { return "null" }
+        if x == x.rounded(), abs(x) < 9_007_199_254_740_992 {
+            return String(Int64(x))
+        }
+        return "\(x)"
+    }
+
+    static func writeString(_ s: String, to out: inout String) {
+        out += "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+    }
+}

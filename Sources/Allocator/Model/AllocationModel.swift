@@ -1,0 +1,53 @@
+/// A scenario turned into a binary program: the choices (columns) in a fixed
+/// order, the constraints, and the map back from columns to decisions.
+public struct AllocationModel: Sendable {
+    public let scenario: Scenario
+    public let index: ScenarioIndex
+    /// Column `j` of `linear` is `choices[j]`; choices are grouped by project,
+    /// in scenario order, then funder order, then start year.
+    public let choices: [Choice]
+    /// `choiceStart[p] ..< choiceStart[p + 1]` are project `p`'s choices.
+    public let choiceStart: [Int]
+    public let linear: LinearModel
+
+    /// The column range of project `p`.
+    public func choices(ofProject p: Int) -> Range<Int> {
+        choiceStart[p] ..< choiceStart[p + 1]
+    }
+
+    /// Mandatory projects that have no choice at all: the scenario is infeasible
+    /// whatever the budgets, and no solver is needed to say so.
+    public var mandatoryWithoutChoice: [Int] {
+        scenario.projects.indices.filter {
+            scenario.projects[$0].mandatory && choices(ofProject: $0).isEmpty
+        }
+    }
+
+    /// The decision that sets the given columns to 1.
+    public func decision(fromColumns columns: [Int]) -> Decision {
+        var decision = Decision(unfundedCount: scenario.projects.count)
+        for j in columns {
+            let c = choices[j]
+            decision.assignments[c.project] = Decision.Assignment(funder: c.funder, start: c.start)
+        }
+        return decision
+    }
+
+    /// The columns a decision sets to 1; nil if some assignment is not a choice of the model.
+    public func columns(of decision: Decision) -> [Int]? {
+        var columns: [Int] = []
+        for (p, assignment) in decision.assignments.enumerated() {
+            guard let a = assignment else { continue }
+            guard let j = choices(ofProject: p).first(where: {
+                choices[$0].funder == a.funder && choices[$0].start == a.start
+            }) else { return nil }
+            columns.append(j)
+        }
+        return columns
+    }
+
+    /// The objective value of a decision, summed in column order.
+    public func objective(of columns: [Int]) -> Double {
+        linear.objectiveValue(ofColumns: columns.sorted())
+    }
+}

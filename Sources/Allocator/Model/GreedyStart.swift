@@ -1,0 +1,116 @@
+/// A quick feasible decision by value per baht, found on the model's own rows
+/// so it respects every rule, used as the branch-and-cut start.
+///
+/// Mandatory projects are placed first; then choices are taken in order of
+/// value per baht (ties by column) whenever no row would be pushed past a
+/// bound. Rows with a lower bound (strategy shares) block a choice that would
+/// lower them below it, so a few passes let linked projects open room for
+/// others; rows still below their lower bound are repaired by dropping the
+/// choices that pull them down. The result is checked against every row; nil
+/// if it is still infeasible.
+public enum GreedyStart {
+    /// - Complexity: O(nonzeros + columns log columns) per pass.
+    public static func decide(_ model: AllocationModel, passes: Int = 3) -> [Int]? {
+        let linear = model.linear
+        let n = linear.columnCount
+        guard n > 0 else { return linear.maximumViolation([]) <= 1e-6 ? [] : nil }
+        let byColumn = ColumnView(linear)
+        var activity = [Double](repeating: 0, count: linear.rowCount)
+        var taken = [Bool](repeating: false, count: n)
+        var projectDone = [Bool](repeating: false, count: model.scenario.projects.count)
+        let tolerance = 1e-7
+
+        func fits(_ j: Int, guardLowerBounds: Bool = true) -> Bool {
+            for k in byColumn.range(j) {
+                let i = byColumn.row[k]
+                let next = activity[i] + byColumn.value[k]
+                let b = linear.rowBounds[i]
+                if let upper = b.upper, next > upper + tolerance * max(1, abs(upper)) { return false }
+                if guardLowerBounds, byColumn.value[k] < 0, let lower = b.lower,
+                   next < lower - tolerance * max(1, abs(lower))
+                {
+                    return false
+                }
+            }
+            return true
+        }
+        func take(_ j: Int) {
+            taken[j] = true
+            projectDone[model.choices[j].project] = true
+            for k in byColumn.range(j) { activity[byColumn.row[k]] += byColumn.value[k] }
+        }
+        func drop(_ j: Int) {
+            taken[j] = false
+            projectDone[model.choices[j].project] = false
+            for k in byColumn.range(j) { activity[byColumn.row[k]] -= byColumn.value[k] }
+        }
+        func fill() {
+            for _ in 0 ..< passes {
+                var changed = false
+                for j in order where !projectDone[model.choices[j].project] && model.choices[j].value > 0 {
+                    if fits(j) {
+                        take(j)
+                        changed = true
+                    }
+                }
+                if !changed { break }
+            }
+        }
+
+        let ratio = model.choices.map { $0.value / max($0.totalCost, 1e-9) }
+        let order = (0 ..< n).sorted { ratio[$0] != ratio[$1] ? ratio[$0] > ratio[$1] : $0 < $1 }
+        let mandatory = model.scenario.projects.map(\.mandatory)
+        for j in order where mandatory[model.choices[j].project] {
+            if !projectDone[model.choices[j].project], fits(j, guardLowerBounds: false) { take(j) }
+        }
+        fill()
+        // Repair rows still below their lower bound (strategy shares): drop the
+        // taken choices that pull them down, least value per baht first, then refill.
+        for i in 0 ..< linear.rowCount {
+            guard let lower = linear.rowBounds[i].lower, activity[i] < lower - tolerance * max(1, abs(lower)) else {
+                continue
+            }
+            var pulling: [Int] = []
+            for k in linear.rowStart[i] ..< linear.rowStart[i + 1] where linear.entryValue[k] < 0 {
+                let j = Int(linear.entryColumn[k])
+                if taken[j], !mandatory[model.choices[j].project] { pulling.append(j) }
+            }
+            pulling.sort { ratio[$0] != ratio[$1] ? ratio[$0] < ratio[$1] : $0 > $1 }
+            for j in pulling where activity[i] < lower - tolerance * max(1, abs(lower)) {
+                drop(j)
+            }
+        }
+        fill()
+        guard linear.maximumViolation(taken) <= 1e-6 else { return nil }
+        return (0 ..< n).filter { taken[$0] }
+    }
+}
+
+/// The model's matrix by column (compressed sparse columns).
+struct ColumnView {
+    let start: [Int]
+    let row: [Int]
+    let value: [Double]
+
+    init(_ model: LinearModel) {
+        var count = [Int](repeating: 0, count: model.columnCount + 1)
+        for c in model.entryColumn { count[Int(c) + 1] += 1 }
+        for j in 0 ..< model.columnCount { count[j + 1] += count[j] }
+        var next = count
+        var row = [Int](repeating: 0, count: model.entryCount)
+        var value = [Double](repeating: 0, count: model.entryCount)
+        for i in 0 ..< model.rowCount {
+            for k in model.rowStart[i] ..< model.rowStart[i + 1] {
+                let j = Int(model.entryColumn[k])
+                row[next[j]] = i
+                value[next[j]] = model.entryValue[k]
+                next[j] += 1
+            }
+        }
+        start = count
+        self.row = row
+        self.value = value
+    }
+
+    func range(_ j: Int) -> Range<Int> { start[j] ..< start[j + 1] }
+}

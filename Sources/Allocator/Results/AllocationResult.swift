@@ -1,0 +1,33 @@
+/// The outcome of solving a scenario: the status, the decision (if any), its
+/// objective recomputed from the decision, the proven bound and the gap.
+public struct AllocationResult: Sendable {
+    /// The model that was solved (its scenario, choices and rows).
+    public var model: AllocationModel
+    public var scenario: Scenario { model.scenario }
+    public var status: SolveStatus
+    /// Why the solver stopped (kept apart from whether a decision exists).
+    public var termination: Termination
+    public var decision: Decision?
+    /// The spec's objective of `decision`, summed from the model's columns.
+    public var objective: Double?
+    /// Best proven upper bound on the objective.
+    public var bound: Double?
+    /// `(bound - objective) / max(1e-9, |objective|)`.
+    public var gap: Double?
+    /// The mipGap and timeLimit in force.
+    public var mipGap: Double
+    public var timeLimit: Double
+    public var nodes: Int?
+    /// Mandatory projects that no funder may fund (the infeasibility needs no solver).
+    public var mandatoryWithoutChoice: [Int]
+    public var timings: Timings
+    /// Model size, for the summary and result.json.
+    public var columns: Int
+    public var rows: Int
+    public var nonzeros: Int
+
+    /// The relative gap of the spec.
+    public static func gap(objective: Double, bound: Double) -> Double {
+        max(0, bound - objective) / max(1e-9, abs(objective))
+    }
+}

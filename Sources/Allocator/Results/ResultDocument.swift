@@ -1,0 +1,86 @@
+/// The `allocate-result/1` document: the required core of the result format
+/// plus the keys documented in docs/result-format.md.
+public enum ResultDocument {
+    public static let format = "allocate-result/1"
+
+    /// - Parameter includeTimings: false leaves out `timings`, so the file is byte-identical across runs.
+    public static func json(
+        _ result: AllocationResult, model: AllocationModel, figures: ResultFigures, includeTimings: Bool = true
+    ) -> JSONOutput {
+        let s = model.scenario
+        let projects: [JSONOutput] = s.projects.enumerated().map { p, project in
+            var members: [(String, JSONOutput)] = [("id", .string(project.id))]
+            if let a = result.decision?.assignments[p] {
+                let funder = s.funders[a.funder]
+                members += [
+                    ("funded", .bool(true)), ("funder", .string(funder.id)), ("level", .string(funder.level.name)),
+                    ("start", .int(a.start)), ("cost", .number(figures.projectCost[p])),
+                ]
+            } else {
+                members += [
+                    ("funded", .bool(false)), ("funder", .null), ("level", .null), ("start", .null), ("cost", .null),
+                ]
+                if let reason = figures.reasons[p] {
+                    members += [("reason", .string(reason.code)), ("explanation", .string(reason.explanation))]
+                }
+            }
+            return .object(members)
+        }
+        let funders: [JSONOutput] = s.funders.enumerated().map { f, funder in
+            .object([
+                ("id", .string(funder.id)), ("level", .string(funder.level.name)),
+                ("budget", .array(funder.budget.map { .number($0) })),
+                ("used", .array(figures.funders[f].used.map { .number(rounded($0)) })),
+                ("projects", .int(figures.funders[f].projects)),
+            ])
+        }
+        let strategies: [JSONOutput] = figures.strategies.map {
+            .object([("id", .string($0.id)), ("fundedCost", .number(rounded($0.fundedCost))), ("share", .number(rounded($0.share)))])
+        }
+        var members: [(String, JSONOutput)] = [
+            ("format", .string(format)),
+            ("scenario", .string(s.name)),
+            ("status", .string(result.status.rawValue)),
+            ("termination", .string(result.termination.rawValue)),
+            ("objective", .number(result.objective)),
+            ("bound", .number(result.bound)),
+            ("gap", .number(result.gap)),
+            ("mipGap", .number(result.mipGap)),
+            ("timeLimit", .number(result.timeLimit)),
+            ("summary", .object([
+                ("projects", .int(s.projects.count)),
+                ("funded", .int(figures.fundedCount)),
+                ("fundedCost", .number(rounded(figures.fundedCost))),
+                ("levels", .array(figures.levels.map {
+                    .object([
+                        ("level", .string($0.level.name)), ("projects", .int($0.projects)),
+                        ("cost", .number(rounded($0.cost))), ("budget", .number($0.budget)),
+                    ])
+                })),
+                ("model", .object([
+                    ("columns", .int(result.columns)), ("rows", .int(result.rows)), ("nonzeros", .int(result.nonzeros)),
+                ])),
+            ])),
+            ("projects", .array(projects)),
+            ("funders", .array(funders)),
+            ("strategies", .array(strategies)),
+        ]
+        if includeTimings {
+            let t = result.timings
+            members.append(("timings", .object([
+                ("read", .number(t.read)), ("build", .number(t.build)), ("solve", .number(t.solve)),
+                ("total", .number(t.total)),
+            ])))
+        }
+        return .object(members)
+    }
+
+    /// Sums of many amounts carry floating-point dust (0.30000000000000004):
+    /// keep 15 significant digits (at most 9 decimals), readable and exact to the satang.
+    static func rounded(_ x: Double) -> Double {
+        guard x.isFinite else { return x }
+        var scale = 1e9
+        while scale > 1, abs(x) * scale >= 1e15 { scale /= 10 }
+        return (x * scale).rounded() / scale
+    }
+}

@@ -1,0 +1,13 @@
+/// Limits for one solve; nil takes the scenario's `policy` value.
+public struct SolveOptions: Sendable {
+    public var mipGap: Double?
+    public var timeLimit: Double?
+    /// Send GLPK's own progress output to stderr.
+    public var verbose: Bool
+
+    public init(mipGap: Double? = nil, timeLimit: Double? = nil, verbose: Bool = false) {
+        self.mipGap = mipGap
+        self.timeLimit = timeLimit
+        self.verbose = verbose
+    }
+}

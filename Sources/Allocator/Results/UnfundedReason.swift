@@ -1,0 +1,144 @@
+/// Why a project was not funded: a short code for result files and a sentence
+/// a planning officer can read out to the community that proposed it.
+public struct UnfundedReason: Sendable, Equatable {
+    /// `noDecision`, `excluded`, `noStartYear`, `noEligibleFunder`, `overlap`, `requires` or `budget`.
+    public var code: String
+    public var explanation: String
+
+    public init(code: String, explanation: String) {
+        self.code = code
+        self.explanation = explanation
+    }
+
+    /// The reason for each project of `model.scenario`, nil for funded ones.
+    /// Checks, in order: no decision at all, excluded, no start year in the
+    /// horizon, no eligible funder (counting the rule that excludes each
+    /// funder), lost in an overlap group, a required project unfunded or
+    /// ending too late, and otherwise budget or capacity taken by projects worth more per baht.
+    public static func all(model: AllocationModel, decision: Decision?) -> [UnfundedReason?] {
+        let s = model.scenario
+        guard let decision else {
+            return s.projects.map { _ in
+                UnfundedReason(code: "noDecision", explanation: "No decision was returned for this scenario.")
+            }
+        }
+        var fundedInGroup: [String: Int] = [:]
+        for (p, project) in s.projects.enumerated() where decision.assignments[p] != nil {
+            for group in project.overlaps where fundedInGroup[group] == nil { fundedInGroup[group] = p }
+        }
+        var used = Array(repeating: Array(repeating: 0.0, count: s.horizon), count: s.funders.count)
+        var count = Array(repeating: 0, count: s.funders.count)
+        for (p, a) in decision.assignments.enumerated() {
+            guard let a else { continue }
+            count[a.funder] += 1
+            let yearly = ModelBuilder.yearlyCost(of: s.projects[p], at: s.funders[a.funder])
+            for (k, amount) in yearly.enumerated() where a.start - 1 + k < s.horizon {
+                used[a.funder][a.start - 1 + k] += amount
+            }
+        }
+        return s.projects.indices.map { p in
+            decision.assignments[p] == nil
+                ? reason(p, model: model, decision: decision, fundedInGroup: fundedInGroup, used: used, count: count)
+                : nil
+        }
+    }
+
+    private static func reason(
+        _ p: Int, model: AllocationModel, decision: Decision, fundedInGroup: [String: Int],
+        used: [[Double]], count: [Int]
+    ) -> UnfundedReason {
+        let s = model.scenario
+        let project = s.projects[p]
+        if project.exclude {
+            return UnfundedReason(code: "excluded", explanation: "The scenario excludes it (exclude: true).")
+        }
+        if ModelBuilder.startYears(of: project, horizon: s.horizon).isEmpty {
+            return UnfundedReason(
+                code: "noStartYear",
+                explanation: "It cannot start and finish within the \(s.horizon)-year horizon "
+                    + "(earliest start \(project.earliestStart), duration \(project.duration)).")
+        }
+        let choices = model.choices(ofProject: p)
+        if choices.isEmpty {
+            return UnfundedReason(code: "noEligibleFunder", explanation: noFunderSentence(p, model: model))
+        }
+        for group in project.overlaps {
+            if let winner = fundedInGroup[group] {
+                return UnfundedReason(
+                    code: "overlap",
+                    explanation: "It duplicates \(s.projects[winner].id) in overlap group \"\(group)\", which is funded instead.")
+            }
+        }
+        for required in project.requires {
+            guard let q = model.index.projectIndex[required] else { continue }
+            if decision.assignments[q] == nil {
+                return UnfundedReason(
+                    code: "requires", explanation: "It requires \(required), which is not funded.")
+            }
+        }
+        var full: [String] = []
+        var atCapacity: [String] = []
+        var seen = Set<Int>()
+        for j in choices where seen.insert(model.choices[j].funder).inserted {
+            let f = model.choices[j].funder
+            let funder = s.funders[f]
+            if let limit = funder.maxProjects, count[f] >= limit {
+                atCapacity.append(funder.id)
+            } else {
+                full.append(funder.id)
+            }
+        }
+        var sentence = "Its eligible funders' money went to projects worth more per baht"
+        if !full.isEmpty { sentence += " (budget: \(list(full)))" }
+        if !atCapacity.isEmpty { sentence += "; at their project limit: \(list(atCapacity))" }
+        if project.requires.isEmpty == false, s.horizon > 1 {
+            sentence += "; its required projects may also end too late for it to start"
+        }
+        return UnfundedReason(code: "budget", explanation: sentence + ".")
+    }
+
+    private static func noFunderSentence(_ p: Int, model: AllocationModel) -> String {
+        let s = model.scenario
+        let project = s.projects[p]
+        let inArea = Set(model.index.areaIndex[project.area].map { model.index.fundersServing(area: $0) } ?? [])
+        var tally: [(rule: Eligibility, count: Int)] = []
+        for (f, funder) in s.funders.enumerated() {
+            let total = ModelBuilder.yearlyCost(of: project, at: funder).reduce(0, +)
+            let rule = Eligibility.check(
+                project: project, funder: funder, servesArea: inArea.contains(f), totalCost: total, policy: s.policy)
+            if let k = tally.firstIndex(where: { $0.rule == rule }) {
+                tally[k].count += 1
+            } else {
+                tally.append((rule, 1))
+            }
+        }
+        let order: [Eligibility] = [
+            .excluded, .pinnedElsewhere, .levelNotAllowed, .sectorNotInMandate, .overMaxProjectCost,
+            .noStrategyLink, .outsideArea,
+        ]
+        let parts = order.compactMap { rule -> String? in
+            guard let n = tally.first(where: { $0.rule == rule })?.count else { return nil }
+            let phrase: String
+            switch rule {
+            case .outsideArea: phrase = "serve other areas"
+            case .levelNotAllowed:
+                phrase = project.levels == nil && project.selfReliant
+                    ? "are not community funders (self-reliant projects are funded by the community)"
+                    : "are at levels not allowed for it"
+            case .sectorNotInMandate: phrase = "have a sector mandate that excludes \(project.sector ?? "projects without a sector")"
+            case .overMaxProjectCost: phrase = "cannot take a project this large (maxProjectCost)"
+            case .noStrategyLink: phrase = "fund only projects linked to a provincial strategy"
+            case .excluded: phrase = "cannot fund it because it is excluded"
+            case .pinnedElsewhere: phrase = "are not its pinned funder \(project.funder ?? "")"
+            case .eligible: return nil
+            }
+            return "\(n) \(phrase)"
+        }
+        if s.funders.isEmpty { return "No funder may fund it: the scenario has no funders." }
+        return "No funder may fund it: " + parts.joined(separator: "; ") + "."
+    }
+
+    private static func list(_ ids: [String]) -> String {
+        ids.count <= 4 ? ids.joined(separator: ", ") : ids.prefix(4).joined(separator: ", ") + " and \(ids.count - 4) more"
+    }
+}

@@ -1,0 +1,62 @@
+import GLPKShim
+
+/// One `glp_intopt` run: GLPK's branch and cut from an optimal LP basis, with a
+/// callback that hands GLPK the start decision at the first heuristic request
+/// and records the best proven bound as the search goes.
+final class BranchAndCut {
+    private let problem: GLPKProblem
+    private let start: [Int]?
+    private let startValue: Double?
+    private var startOffered = false
+    /// Best proven upper bound so far: the LP bound, then the best active node's bound.
+    private(set) var bound: Double
+    /// Nodes processed so far.
+    private(set) var nodes = 0
+
+    init(problem: GLPKProblem, start: [Int]?, startValue: Double?, bound: Double) {
+        self.problem = problem
+        self.start = start
+        self.startValue = startValue
+        self.bound = bound
+    }
+
+    /// Runs `glp_intopt` and returns its return code. Calls `glp_intopt`.
+    func run(mipGap: Double, timeLimit: Double, verbose: Bool) throws(SolverFailure) -> Int32 {
+        let context = Unmanaged.passUnretained(self).toOpaque()
+        return try withExtendedLifetime(self) { () throws(SolverFailure) -> Int32 in
+            try glpkGuarded("glp_intopt") {
+                var parameters = glp_iocp()
+                glp_init_iocp(&parameters)
+                parameters.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_ERR
+                parameters.presolve = GLP_OFF
+                parameters.mip_gap = mipGap
+                parameters.tm_lim = GLPKSolver.milliseconds(timeLimit)
+                parameters.cov_cuts = GLP_ON
+                parameters.clq_cuts = GLP_ON
+                parameters.mir_cuts = GLP_ON
+                parameters.cb_info = context
+                parameters.cb_func = { tree, info in
+                    guard let tree, let info else { return }
+                    Unmanaged<BranchAndCut>.fromOpaque(info).takeUnretainedValue().callback(tree)
+                }
+                return glp_intopt(problem.pointer, &parameters)
+            }
+        }
+    }
+
+    private func callback(_ tree: OpaquePointer) {
+        let best = glp_ios_best_node(tree)
+        if best != 0 {
+            bound = min(bound, glp_ios_node_bound(tree, best))
+        }
+        var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
+        glp_ios_tree_size(tree, &active, &current, &total)
+        nodes = Int(total)
+        if glp_ios_reason(tree) == GLP_IHEUR, !startOffered, let start {
+            startOffered = true
+            var x = [Double](repeating: 0, count: problem.columnCount + 1)
+            for j in start { x[j + 1] = 1 }
+            _ = glp_ios_heur_sol(tree, x)
+        }
+    }
+}

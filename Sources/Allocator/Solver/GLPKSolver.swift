@@ -1,0 +1,110 @@
+import GLPKShim
+
+/// Solves a `LinearModel` with GLPK: the LP relaxation by the simplex method
+/// (with GLPK's LP presolver), then branch and cut (`glp_intopt`) from that
+/// basis, seeded with a feasible start decision when one is given.
+///
+/// Runs on the calling thread, which must not change during the call: GLPK's
+/// environment is thread-local.
+public struct GLPKSolver: Sendable {
+    /// Relative gap at which branch and cut stops.
+    public var mipGap: Double
+    /// Wall-clock seconds for the whole solve.
+    public var timeLimit: Double
+    /// Send GLPK's terminal output to stderr.
+    public var verbose: Bool
+
+    public init(mipGap: Double, timeLimit: Double, verbose: Bool = false) {
+        self.mipGap = mipGap
+        self.timeLimit = timeLimit
+        self.verbose = verbose
+    }
+
+    /// Solves `model`; `start` (columns at 1) must be feasible for it if given.
+    /// Calls `glp_simplex`, then `glp_intopt`.
+    public func solve(_ model: LinearModel, start: [Int]? = nil) throws(SolverFailure) -> SolverOutcome {
+        let clock = ContinuousClock()
+        let began = clock.now
+        allocate_glpk_set_terminal(verbose ? 1 : 0)
+        let problem = try GLPKProblem(model)
+        let startValue = start.map { model.objectiveValue(ofColumns: $0) }
+
+        let lpCode: Int32 = try glpkGuarded("glp_simplex") {
+            var parameters = glp_smcp()
+            glp_init_smcp(&parameters)
+            parameters.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_ERR
+            parameters.presolve = GLP_ON
+            parameters.meth = GLP_DUALP
+            glp_scale_prob(problem.pointer, GLP_SF_AUTO)
+            parameters.tm_lim = Self.milliseconds(timeLimit)
+            return glp_simplex(problem.pointer, &parameters)
+        }
+        let lpSeconds = Self.seconds(began.duration(to: clock.now))
+        switch GLPKStatus.simplex(lpCode, status: glp_get_status(problem.pointer)) {
+        case .solved:
+            break
+        case .infeasible:
+            return SolverOutcome(termination: .infeasible, columns: nil, bound: nil, lpSeconds: lpSeconds)
+        case .unbounded:
+            throw SolverFailure(operation: "glp_simplex", code: lpCode, message: "LP relaxation unbounded")
+        case .timeLimit:
+            return SolverOutcome(termination: .timeLimit, columns: start, bound: nil, lpSeconds: lpSeconds)
+        case .failed:
+            throw SolverFailure(operation: "glp_simplex", code: lpCode, message: "simplex failed")
+        }
+        let lpBound = glp_get_obj_val(problem.pointer)
+
+        let remaining = timeLimit - lpSeconds
+        guard remaining > 0 else {
+            return SolverOutcome(termination: .timeLimit, columns: start, bound: lpBound, lpSeconds: lpSeconds)
+        }
+        let search = BranchAndCut(problem: problem, start: start, startValue: startValue, bound: lpBound)
+        let mipCode = try search.run(mipGap: mipGap, timeLimit: remaining, verbose: verbose)
+        let mipSeconds = Self.seconds(began.duration(to: clock.now)) - lpSeconds
+
+        let termination: Termination
+        switch mipCode {
+        case 0:
+            termination = glp_mip_status(problem.pointer) == GLP_NOFEAS ? .infeasible : .searchComplete
+        case GLP_EMIPGAP: termination = .gapReached
+        case GLP_ETMLIM: termination = .timeLimit
+        case GLP_ENOPFS: termination = .infeasible
+        default:
+            throw SolverFailure(operation: "glp_intopt", code: mipCode, message: GLPKStatus.describe(mipCode))
+        }
+        var columns: [Int]? = nil
+        let status = glp_mip_status(problem.pointer)
+        if status == GLP_OPT || status == GLP_FEAS {
+            columns = (0 ..< problem.columnCount).filter { glp_mip_col_val(problem.pointer, Int32($0 + 1)) > 0.5 }
+        }
+        if let found = columns, let start, let startValue,
+           model.objectiveValue(ofColumns: found) < startValue {
+            columns = start
+        } else if columns == nil {
+            columns = start
+        }
+        var bound: Double? = search.bound
+        if termination == .searchComplete, let columns {
+            bound = model.objectiveValue(ofColumns: columns)
+        }
+        if termination == .infeasible { bound = nil }
+        return SolverOutcome(
+            termination: termination, columns: columns, bound: bound, nodes: search.nodes,
+            lpSeconds: lpSeconds, mipSeconds: mipSeconds)
+    }
+
+    static func milliseconds(_ seconds: Double) -> Int32 {
+        Int32(clamping: Int64((max(0.001, seconds) * 1000).rounded(.up).clamped(to: 1 ... 2e9)))
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        let (s, atto) = d.components
+        return Double(s) + Double(atto) * 1e-18
+    }
+}
+
+extension Double {
+    fileprivate func clamped(to range: ClosedRange<Double>) -> Double {
+        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
+    }
+}

@@ -1,0 +1,41 @@
+/// Why the solver stopped, kept apart from whether it holds a usable decision
+/// (as MathOptInterface separates termination status from primal status).
+public enum Termination: String, Sendable, Equatable {
+    /// The search finished: the decision is optimal (or none exists).
+    case searchComplete
+    /// The relative gap reached `mipGap`.
+    case gapReached
+    /// `timeLimit` ran out.
+    case timeLimit
+    /// The LP relaxation (or GLPK's presolver) proved no decision exists.
+    case infeasible
+    /// The scenario has a mandatory project that no funder may fund: no solver needed.
+    case trivialInfeasible
+}
+
+/// What a solver run produced: why it stopped, the best 0/1 point found (the
+/// columns at 1) and the best proven upper bound.
+public struct SolverOutcome: Sendable {
+    public var termination: Termination
+    /// Columns set to 1 in the best decision found; nil when none was found.
+    public var columns: [Int]?
+    /// Best proven upper bound on the objective; nil when none was proven.
+    public var bound: Double?
+    /// Branch-and-bound nodes processed, when known.
+    public var nodes: Int?
+    /// Seconds spent in the LP relaxation and in branch and cut.
+    public var lpSeconds: Double
+    public var mipSeconds: Double
+
+    public init(
+        termination: Termination, columns: [Int]?, bound: Double?, nodes: Int? = nil,
+        lpSeconds: Double = 0, mipSeconds: Double = 0
+    ) {
+        self.termination = termination
+        self.columns = columns
+        self.bound = bound
+        self.nodes = nodes
+        self.lpSeconds = lpSeconds
+        self.mipSeconds = mipSeconds
+    }
+}

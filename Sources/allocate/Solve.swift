@@ -1,0 +1,70 @@
+import Allocator
+import ArgumentParser
+
+/// `allocate SCENARIO`: read, validate, build, solve, print the summary, and
+/// write result.json if asked.
+struct Solve: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Solve a scenario and print a summary (the default command).")
+
+    @Argument(help: "The scenario file (allocate/1 JSON).")
+    var scenario: String
+
+    @Option(name: .shortAndLong, help: "Write the result (allocate-result/1 JSON) to this file, atomically.")
+    var output: String?
+
+    @Option(name: .customLong("gap"), help: "Relative optimality gap at which to stop (overrides policy.mipGap).")
+    var gap: Double?
+
+    @Option(name: .customLong("time-limit"), help: "Seconds before the best decision so far is returned (overrides policy.timeLimit).")
+    var timeLimit: Double?
+
+    @Flag(help: "Leave `timings` out of the result file, so identical scenarios give identical bytes.")
+    var noTimings = false
+
+    @Flag(name: .shortAndLong, help: "Show GLPK's own progress output on stderr.")
+    var verbose = false
+
+    func validate() throws {
+        if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let scenario = try Input.read(self.scenario)
+        let read = clock.now
+        let options = SolveOptions(mipGap: gap, timeLimit: timeLimit, verbose: verbose)
+        let model = ModelBuilder.build(scenario)
+        let built = clock.now
+        let result: AllocationResult
+        do {
+            result = try Allocation.solve(model, options: options)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(3)
+        }
+        var timed = result
+        timed.timings.read = seconds(read - began)
+        timed.timings.build = seconds(built - read)
+        timed.timings.total = seconds(clock.now - began)
+        let figures = ResultFigures(model: model, decision: timed.decision)
+        if let output {
+            let document = ResultDocument.json(timed, model: model, figures: figures, includeTimings: !noTimings)
+            do {
+                try AtomicFile.write(document.serialized(), to: output)
+            } catch {
+                Output.error("\(error)")
+                throw ExitCode(3)
+            }
+        }
+        print(Summary.text(timed, model: model, figures: figures), terminator: "")
+        if !timed.status.hasDecision { throw ExitCode(1) }
+    }
+
+    private func seconds(_ d: Duration) -> Double {
+        let (s, atto) = d.components
+        return Double(s) + Double(atto) * 1e-18
+    }
+}
