@@ -19,6 +19,9 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds before the best decision so far is returned (overrides policy.timeLimit).")
     var timeLimit: Double?
 
+    @Option(help: "Write the model to this file before solving: free MPS, or CPLEX LP when it ends in .lp.")
+    var writeModel: String?
+
     @Flag(help: "Leave `timings` out of the result file, so identical scenarios give identical bytes.")
     var noTimings = false
 
@@ -38,6 +41,14 @@ struct Solve: ParsableCommand {
         let options = SolveOptions(mipGap: gap, timeLimit: timeLimit, verbose: verbose)
         let model = ModelBuilder.build(scenario)
         let built = clock.now
+        if let writeModel {
+            do {
+                try ModelFile.write(model.linear, name: scenario.name, to: writeModel)
+            } catch {
+                Output.error("\(error)")
+                throw ExitCode(3)
+            }
+        }
         let result: AllocationResult
         do {
             result = try Allocation.solve(model, options: options)

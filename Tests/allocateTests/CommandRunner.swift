@@ -30,21 +30,18 @@ struct CommandRunner {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         let out = Pipe()
-        let err = Pipe()
+        let errFile = FileManager.default.temporaryDirectory
+            .appendingPathComponent("allocate-stderr-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        let err = try FileHandle(forWritingTo: errFile)
+        defer { try? FileManager.default.removeItem(at: errFile) }
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        var outData = Data()
-        var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        try err.close()
+        let errData = try Data(contentsOf: errFile)
         return Run(
             status: process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),

@@ -83,27 +83,24 @@ extension ScenarioGenerator {
             let (code, provinceName) = Self.province(p, using: &rng)
             tree.areas.append(Area(id: code, name: "จ.\(provinceName)", kind: .province))
             let firstDistrict = tree.districts.count
-            var districtNames: [String] = []
+            var districtNames: [Int] = []
             for (d, tambonShapes) in districtShapes.enumerated() {
                 let districtId = code + "-" + Self.padded(d + 1, width: districtWidth)
                 let districtName = d == 0
                     ? "เมือง" + provinceName
-                    : Self.placeName(avoiding: districtNames, using: &rng)
-                districtNames.append(districtName)
+                    : Self.placeName(avoiding: &districtNames, using: &rng)
                 tree.areas.append(Area(id: districtId, name: "อ.\(districtName)", parent: code, kind: .district))
                 let firstTambon = tree.tambons.count
-                var tambonNames: [String] = []
+                var tambonNames: [Int] = []
                 for (t, villages) in tambonShapes.enumerated() {
                     let tambonId = districtId + "-" + Self.padded(t + 1, width: tambonWidth)
-                    let tambonName = Self.placeName(avoiding: tambonNames, using: &rng)
-                    tambonNames.append(tambonName)
+                    let tambonName = Self.placeName(avoiding: &tambonNames, using: &rng)
                     tree.areas.append(Area(id: tambonId, name: "ต.\(tambonName)", parent: districtId, kind: .tambon))
                     let firstVillage = tree.villages.count
-                    var villageNames: [String] = []
+                    var villageNames: [Int] = []
                     for v in 0..<villages {
                         let villageId = tambonId + "-" + Self.padded(v + 1, width: villageWidth)
-                        let bare = Self.placeName(avoiding: villageNames, using: &rng)
-                        villageNames.append(bare)
+                        let bare = Self.placeName(avoiding: &villageNames, using: &rng)
                         let name = "บ้าน\(bare) ม.\(v + 1)"
                         tree.areas.append(Area(id: villageId, name: name, parent: tambonId, kind: .village))
                         tree.villages.append(AreaTree.Village(
@@ -131,19 +128,23 @@ extension ScenarioGenerator {
             let province = SyntheticCatalog.provinces[index]
             return (province.code, province.name)
         }
-        return ("P" + padded(index + 1, width: 2), placeName(avoiding: [], using: &rng))
+        var none: [Int] = []
+        return ("P" + padded(index + 1, width: 2), placeName(avoiding: &none, using: &rng))
     }
 
     /// A Thai-looking place name (e.g. "โนนสูง") from two syllable lists,
-    /// different from `siblings` when a few tries allow it (checked only while
-    /// there are fewer siblings than names, which keeps huge trees linear).
-    static func placeName(avoiding siblings: [String], using rng: inout SeededRandom) -> String {
-        var name = ""
-        let tries = siblings.count < 200 ? 8 : 1
-        for _ in 0..<tries {
-            name = rng.pick(SyntheticCatalog.placeHeads) + rng.pick(SyntheticCatalog.placeTails)
-            if !siblings.contains(name) { break }
+    /// different from the names already drawn in `siblings` when a few tries
+    /// allow it (checked only while there are fewer siblings than names, which
+    /// keeps huge trees linear). Names are compared by their syllable indices.
+    static func placeName(avoiding siblings: inout [Int], using rng: inout SeededRandom) -> String {
+        let heads = SyntheticCatalog.placeHeads
+        let tails = SyntheticCatalog.placeTails
+        var code = 0
+        for _ in 0..<(siblings.count < 200 ? 8 : 1) {
+            code = rng.int(below: heads.count) * tails.count + rng.int(below: tails.count)
+            if !siblings.contains(code) { break }
         }
-        return name
+        siblings.append(code)
+        return heads[code / tails.count] + tails[code % tails.count]
     }
 }

@@ -10,17 +10,25 @@ extension ScenarioGenerator {
         var ratio: Double
     }
 
-    /// Budget of a level as a fraction of its "home" demand: the money asked
-    /// by projects for which it is the lowest level able to fund them. Districts
-    /// and provinces also help with some of the lower levels' demand (needs
-    /// forwarded upward, as the guideline describes); the ministries get what
-    /// is left of `ratio` times the whole demand, at least 15% of it.
+    // Each level's budget is a fraction of its "home" demand: the money asked
+    // by projects for which it is the lowest level able to fund them. Districts
+    // and provinces also help with part of the lower levels' demand (needs
+    // forwarded upward, as the guideline describes); the ministries get what
+    // is left of `ratio` times the whole demand, at least 15% of it.
+
+    /// Community budget / its home demand (self-reliant needs, and those it may build cheaper).
     static let communityShare = 0.70
+    /// LAO budget / its home demand.
     static let laoShare = 0.45
+    /// District budget / its home demand ...
     static let districtShare = 0.35
+    /// ... plus this fraction of its LAOs' home demand.
     static let districtHelp = 0.05
+    /// Province budget / its home demand ...
     static let provinceShare = 0.30
+    /// ... plus this fraction of its districts' and LAOs' home demand.
     static let provinceHelp = 0.03
+    /// Smallest part of the total budget left to the ministries (local budgets are scaled down if needed).
     static let ministryMinimum = 0.15
     /// Largest project a provincial budget takes on.
     static let provinceMaxProjectCost = 30_000_000.0

@@ -116,7 +116,7 @@ enum SyntheticCatalog {
         let code: String
         let name: String
         let sectors: [String]
-        /// nil: no limit on a single project's cost.
+        /// Largest single project it takes on; nil: no limit.
         let maxProjectCost: Double?
     }
 
@@ -129,7 +129,7 @@ enum SyntheticCatalog {
         Ministry(code: "CDD", name: "กรมการพัฒนาชุมชน", sectors: ["occupation", "social"], maxProjectCost: 5_000_000),
         Ministry(code: "DWR", name: "กรมทรัพยากรน้ำ", sectors: ["water", "environment"], maxProjectCost: 30_000_000),
         Ministry(code: "OBEC", name: "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน", sectors: ["education"], maxProjectCost: 30_000_000),
-        Ministry(code: "PEA", name: "การไฟฟ้าส่วนภูมิภาค", sectors: ["electricity"], maxProjectCost: nil),
+        Ministry(code: "PEA", name: "การไฟฟ้าส่วนภูมิภาค", sectors: ["electricity"], maxProjectCost: 50_000_000),
         Ministry(code: "MOTS", name: "กระทรวงการท่องเที่ยวและกีฬา", sectors: ["tourism"], maxProjectCost: 30_000_000),
         Ministry(code: "DEQP", name: "กรมส่งเสริมคุณภาพสิ่งแวดล้อม", sectors: ["environment"], maxProjectCost: 20_000_000),
     ]

@@ -2,12 +2,11 @@
 /// so it respects every rule, used as the branch-and-cut start.
 ///
 /// Mandatory projects are placed first; then choices are taken in order of
-/// value per baht (ties by column) whenever no row would be pushed past a
-/// bound. Rows with a lower bound (strategy shares) block a choice that would
-/// lower them below it, so a few passes let linked projects open room for
-/// others; rows still below their lower bound are repaired by dropping the
-/// choices that pull them down. The result is checked against every row; nil
-/// if it is still infeasible.
+/// value per baht (ties by column) whenever no row would go above its upper
+/// bound. Rows left below their lower bound (strategy shares) are then
+/// repaired by dropping the choices that pull them down, least value per baht
+/// first, and the freed money is refilled by choices that keep every bound.
+/// The result is checked against every row; nil if it is still infeasible.
 public enum GreedyStart {
     /// - Complexity: O(nonzeros + columns log columns) per pass.
     public static func decide(_ model: AllocationModel, passes: Int = 3) -> [Int]? {
@@ -44,11 +43,11 @@ public enum GreedyStart {
             projectDone[model.choices[j].project] = false
             for k in byColumn.range(j) { activity[byColumn.row[k]] -= byColumn.value[k] }
         }
-        func fill() {
+        func fill(guardLowerBounds: Bool) {
             for _ in 0 ..< passes {
                 var changed = false
                 for j in order where !projectDone[model.choices[j].project] && model.choices[j].value > 0 {
-                    if fits(j) {
+                    if fits(j, guardLowerBounds: guardLowerBounds) {
                         take(j)
                         changed = true
                     }
@@ -63,24 +62,35 @@ public enum GreedyStart {
         for j in order where mandatory[model.choices[j].project] {
             if !projectDone[model.choices[j].project], fits(j, guardLowerBounds: false) { take(j) }
         }
-        fill()
-        // Repair rows still below their lower bound (strategy shares): drop the
-        // taken choices that pull them down, least value per baht first, then refill.
-        for i in 0 ..< linear.rowCount {
-            guard let lower = linear.rowBounds[i].lower, activity[i] < lower - tolerance * max(1, abs(lower)) else {
-                continue
+        fill(guardLowerBounds: false)
+        // Repair: a row below its lower bound (a strategy share) loses the taken
+        // choices that pull it down, a row above its upper bound (a `requires`
+        // row whose required project was dropped) those that push it up, least
+        // value per baht first, until every row holds; then refill.
+        for _ in 0 ..< 8 {
+            var changed = false
+            for i in 0 ..< linear.rowCount {
+                let b = linear.rowBounds[i]
+                let low = b.lower.map { activity[i] < $0 - tolerance * max(1, abs($0)) } ?? false
+                let high = b.upper.map { activity[i] > $0 + tolerance * max(1, abs($0)) } ?? false
+                guard low || high else { continue }
+                var culprits: [Int] = []
+                for k in linear.rowStart[i] ..< linear.rowStart[i + 1] where (linear.entryValue[k] < 0) == low {
+                    let j = Int(linear.entryColumn[k])
+                    if taken[j], !mandatory[model.choices[j].project] { culprits.append(j) }
+                }
+                culprits.sort { ratio[$0] != ratio[$1] ? ratio[$0] < ratio[$1] : $0 > $1 }
+                for j in culprits {
+                    let stillLow = b.lower.map { activity[i] < $0 - tolerance * max(1, abs($0)) } ?? false
+                    let stillHigh = b.upper.map { activity[i] > $0 + tolerance * max(1, abs($0)) } ?? false
+                    guard stillLow || stillHigh else { break }
+                    drop(j)
+                    changed = true
+                }
             }
-            var pulling: [Int] = []
-            for k in linear.rowStart[i] ..< linear.rowStart[i + 1] where linear.entryValue[k] < 0 {
-                let j = Int(linear.entryColumn[k])
-                if taken[j], !mandatory[model.choices[j].project] { pulling.append(j) }
-            }
-            pulling.sort { ratio[$0] != ratio[$1] ? ratio[$0] < ratio[$1] : $0 > $1 }
-            for j in pulling where activity[i] < lower - tolerance * max(1, abs(lower)) {
-                drop(j)
-            }
+            if !changed { break }
         }
-        fill()
+        fill(guardLowerBounds: true)
         guard linear.maximumViolation(taken) <= 1e-6 else { return nil }
         return (0 ..< n).filter { taken[$0] }
     }

@@ -1,6 +1,7 @@
 /// Builds the spec's binary program from a validated scenario.
 ///
-/// Columns: one per eligible (project, funder, start year). Rows, in this order:
+/// Columns: one per eligible (project, funder, start year) that fits the
+/// funder's budget and capacity on its own. Rows, in this order:
 /// each project at most once (exactly once if mandatory); each overlap group at
 /// most one project; each funder and plan year within budget; each funder within
 /// `maxProjects`; each `requires` edge; each strategy's minimum share.
@@ -78,7 +79,8 @@ public enum ModelBuilder {
                     ) == .eligible else { continue }
                     let base = baseValue(of: project, at: funder, strategyWeight: weight)
                     let escalated = base * pow(keep, escalationSteps(of: project, at: funder))
-                    for t in starts {
+                    if funder.maxProjects == 0 { continue }
+                    for t in starts where fitsBudget(yearly, from: t, budget: funder.budget) {
                         choices.append(Choice(
                             project: p, funder: f, start: t,
                             value: escalated * pow(delay, t - 1), yearlyCost: yearly))
@@ -89,6 +91,17 @@ public enum ModelBuilder {
         }
         return (choices, choiceStart)
     }
+}
+
+/// Whether a cost profile starting in year `t` fits within the funder's whole
+/// budget of every year it spans. A choice that does not can never be taken;
+/// left in the model it only weakens the LP relaxation, so it is not a column.
+func fitsBudget(_ yearly: [Double], from t: Int, budget: [Double]) -> Bool {
+    for (k, amount) in yearly.enumerated() {
+        let y = t - 1 + k
+        guard y < budget.count, amount <= budget[y] + 1e-9 * max(1, budget[y]) else { return false }
+    }
+    return true
 }
 
 /// Repeated multiplication, so results do not depend on the platform's `pow`.

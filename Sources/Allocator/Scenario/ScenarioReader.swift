@@ -15,7 +15,9 @@ public enum ScenarioReader {
     /// Reads and validates the scenario file at `path`.
     ///
     /// - Throws: `ScenarioError`; a file that cannot be read is one problem at `$`.
-    /// - Complexity: O(file size); a 20 MB file with 200,000 projects reads in well under a second (release build).
+    /// - Complexity: O(file size). Measured (release build, busy 2-core machine): a 33 MB
+    ///   file with 200,000 projects parses in about 0.5 s and is decoded and validated in
+    ///   about 0.6 s more.
     public static func read(contentsOf path: String) throws(ScenarioError) -> Scenario {
         let bytes: [UInt8]
         switch FileContents.read(at: path) {

@@ -23,6 +23,7 @@ final class BranchAndCut {
     /// Runs `glp_intopt` and returns its return code. Calls `glp_intopt`.
     func run(mipGap: Double, timeLimit: Double, verbose: Bool) throws(SolverFailure) -> Int32 {
         let context = Unmanaged.passUnretained(self).toOpaque()
+        let pointer = problem.pointer
         return try withExtendedLifetime(self) { () throws(SolverFailure) -> Int32 in
             try glpkGuarded("glp_intopt") {
                 var parameters = glp_iocp()
@@ -39,7 +40,7 @@ final class BranchAndCut {
                     guard let tree, let info else { return }
                     Unmanaged<BranchAndCut>.fromOpaque(info).takeUnretainedValue().callback(tree)
                 }
-                return glp_intopt(problem.pointer, &parameters)
+                return glp_intopt(pointer, &parameters)
             }
         }
     }

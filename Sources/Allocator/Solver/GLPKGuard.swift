@@ -6,23 +6,30 @@ import GLPKShim
 /// message is thrown instead.
 ///
 /// The body should only call GLPK: when GLPK fails, the body's frames are
-/// left by `longjmp`, so it must not hold Swift resources that need cleanup.
-func glpkGuarded<T>(_ operation: String, _ body: () -> T) throws(SolverFailure) -> T {
+/// left by `longjmp`, so anything they retained is leaked (never released
+/// twice), which is why the work is held in a heap box rather than on the stack.
+func glpkGuarded<T>(_ operation: String, _ body: @escaping () -> T) throws(SolverFailure) -> T {
     var result: T?
+    let work = GuardedWork { result = body() }
     var message = [CChar](repeating: 0, count: 2048)
-    let failed: Int32 = withoutActuallyEscaping({ result = body() }) { work in
-        var context = work
-        return withUnsafeMutablePointer(to: &context) { pointer in
-            message.withUnsafeMutableBufferPointer { buffer in
-                allocate_glpk_guarded(
-                    { raw in raw!.assumingMemoryBound(to: (() -> Void).self).pointee() },
-                    pointer, buffer.baseAddress, buffer.count)
-            }
-        }
+    let failed = message.withUnsafeMutableBufferPointer { buffer in
+        allocate_glpk_guarded(
+            { raw in Unmanaged<GuardedWork>.fromOpaque(raw!).takeUnretainedValue().body() },
+            Unmanaged.passUnretained(work).toOpaque(), buffer.baseAddress, buffer.count)
     }
+    withExtendedLifetime(work) {}
     guard failed == 0, let value = result else {
         let text = String(decoding: message.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         throw SolverFailure(operation: operation, message: text)
     }
     return value
+}
+
+/// The work, kept on the heap while GLPK runs it.
+private final class GuardedWork {
+    let body: () -> Void
+
+    init(_ body: @escaping () -> Void) {
+        self.body = body
+    }
 }

@@ -23,6 +23,14 @@ public struct GLPKSolver: Sendable {
     /// Solves `model`; `start` (columns at 1) must be feasible for it if given.
     /// Calls `glp_simplex`, then `glp_intopt`.
     public func solve(_ model: LinearModel, start: [Int]? = nil) throws(SolverFailure) -> SolverOutcome {
+        if model.columnCount == 0 {
+            // Nothing can be funded: the empty decision is the only one. GLPK is
+            // not asked, since it rejects a problem without columns.
+            let feasible = model.maximumViolation([]) <= 1e-9
+            return SolverOutcome(
+                termination: feasible ? .searchComplete : .infeasible, columns: feasible ? [] : nil,
+                bound: feasible ? 0 : nil)
+        }
         let clock = ContinuousClock()
         let began = clock.now
         allocate_glpk_set_terminal(verbose ? 1 : 0)
@@ -34,7 +42,7 @@ public struct GLPKSolver: Sendable {
             glp_init_smcp(&parameters)
             parameters.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_ERR
             parameters.presolve = GLP_ON
-            parameters.meth = GLP_DUALP
+            parameters.meth = GLP_PRIMAL
             glp_scale_prob(problem.pointer, GLP_SF_AUTO)
             parameters.tm_lim = Self.milliseconds(timeLimit)
             return glp_simplex(problem.pointer, &parameters)
