@@ -32,7 +32,7 @@ public enum Allocation {
             let start = GreedyStart.decide(model)
             let remaining = max(0.001, timeLimit - GLPKSolver.seconds(clock.now - began))
             outcome = try GLPKSolver(mipGap: mipGap, timeLimit: remaining, verbose: options.verbose)
-                .solve(model.linear, start: start)
+                .solve(model.linear, start: start, rounding: { GreedyStart.decide(model, guide: $0) })
         }
         let solved = clock.now
         return result(

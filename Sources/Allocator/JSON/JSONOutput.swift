@@ -23,12 +23,12 @@ public indirect enum JSONOutput: Sendable, Equatable {
         value.map { .string($0) } ?? .null
     }
 
-    /// The document as UTF-8 text ending in a newline. Arrays and objects that
-    /// hold only scalars, or only such one-line objects of at most `oneLineLimit`
-    /// characters, stay on one line: one project or funder per line, easy to diff.
-    public func serialized(oneLineLimit: Int = 160) -> String {
+    /// The document as UTF-8 text ending in a newline. Arrays of scalars, and
+    /// objects inside arrays whose members are scalars or arrays of scalars,
+    /// stay on one line: one project or funder per line, easy to diff.
+    public func serialized() -> String {
         var out = ""
-        write(to: &out, indent: 0, oneLineLimit: oneLineLimit)
+        write(to: &out, indent: 0)
         out += "\n"
         return out
     }
@@ -65,7 +65,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
         return out
     }
 
-    private func write(to out: inout String, indent: Int, oneLineLimit: Int) {
+    private func write(to out: inout String, indent: Int) {
         switch self {
         case .array(let items):
             let flat = items.allSatisfy(\.isScalar)
@@ -77,7 +77,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
             let pad = String(repeating: " ", count: indent + 2)
             for (i, item) in items.enumerated() {
                 out += pad
-                item.writeCompactIfSmall(to: &out, indent: indent + 2, oneLineLimit: oneLineLimit)
+                item.writeCompactIfFlat(to: &out, indent: indent + 2)
                 out += i + 1 < items.count ? ",\n" : "\n"
             }
             out += String(repeating: " ", count: indent) + "]"
@@ -92,7 +92,7 @@ public indirect enum JSONOutput: Sendable, Equatable {
                 out += pad
                 JSONOutput.writeString(key, to: &out)
                 out += ": "
-                value.write(to: &out, indent: indent + 2, oneLineLimit: oneLineLimit)
+                value.write(to: &out, indent: indent + 2)
                 out += i + 1 < members.count ? ",\n" : "\n"
             }
             out += String(repeating: " ", count: indent) + "}"
@@ -101,17 +101,12 @@ public indirect enum JSONOutput: Sendable, Equatable {
         }
     }
 
-    private func writeCompactIfSmall(to out: inout String, indent: Int, oneLineLimit: Int) {
-        if case .object(let members) = self,
-           members.allSatisfy({ $0.1.isScalar || $0.1.isFlatArray })
-        {
-            let line = compact()
-            if line.utf8.count <= oneLineLimit {
-                out += line
-                return
-            }
+    private func writeCompactIfFlat(to out: inout String, indent: Int) {
+        if case .object(let members) = self, members.allSatisfy({ $0.1.isScalar || $0.1.isFlatArray }) {
+            out += compact()
+            return
         }
-        write(to: &out, indent: indent, oneLineLimit: oneLineLimit)
+        write(to: &out, indent: indent)
     }
 
     private var isFlatArray: Bool {

@@ -9,7 +9,9 @@
 /// The result is checked against every row; nil if it is still infeasible.
 public enum GreedyStart {
     /// - Complexity: O(nonzeros + columns log columns) per pass.
-    public static func decide(_ model: AllocationModel, passes: Int = 3) -> [Int]? {
+    /// - Parameter guide: an LP relaxation's column values; when given, choices
+    ///   are taken in order of LP value first (LP rounding), then value per baht.
+    public static func decide(_ model: AllocationModel, guide: [Double]? = nil, passes: Int = 3) -> [Int]? {
         let linear = model.linear
         let n = linear.columnCount
         guard n > 0 else { return linear.maximumViolation([]) <= 1e-6 ? [] : nil }
@@ -57,7 +59,11 @@ public enum GreedyStart {
         }
 
         let ratio = model.choices.map { $0.value / max($0.totalCost, 1e-9) }
-        let order = (0 ..< n).sorted { ratio[$0] != ratio[$1] ? ratio[$0] > ratio[$1] : $0 < $1 }
+        let key = guide.map { lp in (0 ..< n).map { (lp[$0] * 1000).rounded() / 1000 } } ?? Array(repeating: 0, count: n)
+        let order = (0 ..< n).sorted {
+            if key[$0] != key[$1] { return key[$0] > key[$1] }
+            return ratio[$0] != ratio[$1] ? ratio[$0] > ratio[$1] : $0 < $1
+        }
         let mandatory = model.scenario.projects.map(\.mandatory)
         for j in order where mandatory[model.choices[j].project] {
             if !projectDone[model.choices[j].project], fits(j, guardLowerBounds: false) { take(j) }

@@ -60,6 +60,13 @@ public struct UnfundedReason: Sendable, Equatable {
         }
         let choices = model.choices(ofProject: p)
         if choices.isEmpty {
+            let tooSmall = eligibleFunders(p, model: model)
+            if !tooSmall.isEmpty {
+                return UnfundedReason(
+                    code: "budget",
+                    explanation: "It costs more in some year than the whole yearly budget (or project limit) of every funder that may fund it: "
+                        + list(tooSmall.map { s.funders[$0].id }) + ".")
+            }
             return UnfundedReason(code: "noEligibleFunder", explanation: noFunderSentence(p, model: model))
         }
         for group in project.overlaps {
@@ -95,6 +102,19 @@ public struct UnfundedReason: Sendable, Equatable {
             sentence += "; its required projects may also end too late for it to start"
         }
         return UnfundedReason(code: "budget", explanation: sentence + ".")
+    }
+
+    /// Funders that pass every eligibility rule for project `p` (its choices may
+    /// still have been left out because the project alone exceeds their budget).
+    private static func eligibleFunders(_ p: Int, model: AllocationModel) -> [Int] {
+        let s = model.scenario
+        let project = s.projects[p]
+        guard let area = model.index.areaIndex[project.area] else { return [] }
+        return model.index.fundersServing(area: area).filter { f in
+            let total = ModelBuilder.yearlyCost(of: project, at: s.funders[f]).reduce(0, +)
+            return Eligibility.check(
+                project: project, funder: s.funders[f], servesArea: true, totalCost: total, policy: s.policy) == .eligible
+        }
     }
 
     private static func noFunderSentence(_ p: Int, model: AllocationModel) -> String {

@@ -21,8 +21,13 @@ public struct GLPKSolver: Sendable {
     }
 
     /// Solves `model`; `start` (columns at 1) must be feasible for it if given.
+    /// `rounding`, if given, is called with the LP relaxation's column values
+    /// and may return a feasible decision built from them (LP rounding); the
+    /// better of it and `start` seeds branch and cut.
     /// Calls `glp_simplex`, then `glp_intopt`.
-    public func solve(_ model: LinearModel, start: [Int]? = nil) throws(SolverFailure) -> SolverOutcome {
+    public func solve(
+        _ model: LinearModel, start: [Int]? = nil, rounding: (([Double]) -> [Int]?)? = nil
+    ) throws(SolverFailure) -> SolverOutcome {
         if model.columnCount == 0 {
             // Nothing can be funded: the empty decision is the only one. GLPK is
             // not asked, since it rejects a problem without columns.
@@ -35,7 +40,8 @@ public struct GLPKSolver: Sendable {
         let began = clock.now
         allocate_glpk_set_terminal(verbose ? 1 : 0)
         let problem = try GLPKProblem(model)
-        let startValue = start.map { model.objectiveValue(ofColumns: $0) }
+        var start = start
+        var startValue = start.map { model.objectiveValue(ofColumns: $0) }
 
         let lpCode: Int32 = try glpkGuarded("glp_simplex") {
             var parameters = glp_smcp()
@@ -61,6 +67,16 @@ public struct GLPKSolver: Sendable {
             throw SolverFailure(operation: "glp_simplex", code: lpCode, message: "simplex failed")
         }
         let lpBound = glp_get_obj_val(problem.pointer)
+        if let rounding {
+            let lp = (0 ..< model.columnCount).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
+            if let rounded = rounding(lp), model.maximumViolation(rounded.sortedMask(model.columnCount)) <= 1e-6 {
+                let value = model.objectiveValue(ofColumns: rounded)
+                if value > startValue ?? -.infinity {
+                    start = rounded
+                    startValue = value
+                }
+            }
+        }
 
         let remaining = timeLimit - lpSeconds
         guard remaining > 0 else {
@@ -108,6 +124,15 @@ public struct GLPKSolver: Sendable {
     static func seconds(_ d: Duration) -> Double {
         let (s, atto) = d.components
         return Double(s) + Double(atto) * 1e-18
+    }
+}
+
+extension [Int] {
+    /// The 0/1 point with these columns at 1.
+    func sortedMask(_ count: Int) -> [Bool] {
+        var mask = [Bool](repeating: false, count: count)
+        for j in self { mask[j] = true }
+        return mask
     }
 }
 
