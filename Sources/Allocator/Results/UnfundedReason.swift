@@ -26,26 +26,17 @@ public struct UnfundedReason: Sendable, Equatable {
         for (p, project) in s.projects.enumerated() where decision.assignments[p] != nil {
             for group in project.overlaps where fundedInGroup[group] == nil { fundedInGroup[group] = p }
         }
-        var used = Array(repeating: Array(repeating: 0.0, count: s.horizon), count: s.funders.count)
         var count = Array(repeating: 0, count: s.funders.count)
-        for (p, a) in decision.assignments.enumerated() {
-            guard let a else { continue }
-            count[a.funder] += 1
-            let yearly = ModelBuilder.yearlyCost(of: s.projects[p], at: s.funders[a.funder])
-            for (k, amount) in yearly.enumerated() where a.start - 1 + k < s.horizon {
-                used[a.funder][a.start - 1 + k] += amount
-            }
-        }
+        for case let a? in decision.assignments { count[a.funder] += 1 }
         return s.projects.indices.map { p in
             decision.assignments[p] == nil
-                ? reason(p, model: model, decision: decision, fundedInGroup: fundedInGroup, used: used, count: count)
+                ? reason(p, model: model, decision: decision, fundedInGroup: fundedInGroup, count: count)
                 : nil
         }
     }
 
     private static func reason(
-        _ p: Int, model: AllocationModel, decision: Decision, fundedInGroup: [String: Int],
-        used: [[Double]], count: [Int]
+        _ p: Int, model: AllocationModel, decision: Decision, fundedInGroup: [String: Int], count: [Int]
     ) -> UnfundedReason {
         let s = model.scenario
         let project = s.projects[p]

@@ -1,7 +1,9 @@
 import XCTest
 @testable import Allocator
 
-final class SolverSmokeTests: XCTestCase {
+/// The guideline example built in Swift (the same answer as scenarios/guideline-example.json,
+/// worked out by hand in Tests/allocateTests/GuidelineExampleTests.swift), through the library.
+final class AllocationTests: XCTestCase {
     func testGuidelineShapeByHand() throws {
         let s = Scenario(
             name: "g",
@@ -23,6 +25,8 @@ final class SolverSmokeTests: XCTestCase {
             policy: Policy(mipGap: 0))
         let r = try Allocation.solve(s)
         XCTAssertEqual(r.status, .optimal)
+        XCTAssertEqual(DecisionChecker.violations(of: r.decision!, in: s), [])
+        XCTAssertEqual(DecisionChecker.objective(of: r.decision!, in: s), r.objective!, accuracy: 1e-9)
         XCTAssertEqual(r.objective!, 38.988, accuracy: 1e-9)
         let funders = r.decision!.assignments.map { $0.map { s.funders[$0.funder].id } }
         XCTAssertEqual(funders, ["L", "L", "D", "L", "D", "C"])
