@@ -1,29 +1,49 @@
 import Allocator
 import ArgumentParser
 
-/// `allocate validate SCENARIO`: every problem with its JSON path, exit 2; or a short census, exit 0.
+/// `allocate validate SCENARIO...`: every problem of each file with its JSON path
+/// and line (exit 2 if any file is rejected), or a short census of each valid one.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check a scenario and list every problem found, each with its JSON path.")
+        abstract: "Check scenarios and list every problem found, each with its JSON path and line.")
 
-    @Argument(help: "The scenario file (allocate/1 JSON).")
-    var scenario: String
+    @Argument(help: "Scenario files (allocate/1 JSON).")
+    var scenarios: [String]
 
     func run() throws {
-        let s = try Input.read(scenario)
+        var rejected = false
+        for path in scenarios {
+            do {
+                census(try ScenarioReader.read(contentsOf: path), path: path)
+            } catch {
+                Output.report(error, file: path)
+                rejected = true
+            }
+        }
+        if rejected { throw ExitCode(2) }
+    }
+
+    private func census(_ s: Scenario, path: String) {
         let model = ModelBuilder.build(s)
-        print("\(scenario): valid allocate/1 scenario \"\(s.name)\"")
-        print("  \(NumberFormat.grouped(s.areas.count)) areas, \(NumberFormat.grouped(s.strategies.count)) strategies, "
-            + "\(NumberFormat.grouped(s.funders.count)) funders, \(NumberFormat.grouped(s.projects.count)) projects, horizon \(s.horizon)")
-        print("  model: \(NumberFormat.grouped(model.linear.columnCount)) choices, \(NumberFormat.grouped(model.linear.rowCount)) constraints")
+        print("\(path): valid allocate/1 scenario \"\(s.name)\"")
+        print("  " + [
+            NumberFormat.counted(s.areas.count, "area"), NumberFormat.counted(s.strategies.count, "strategy", plural: "strategies"),
+            NumberFormat.counted(s.funders.count, "funder"), NumberFormat.counted(s.projects.count, "project"),
+            "horizon \(s.horizon)",
+        ].joined(separator: ", "))
+        print("  model: \(NumberFormat.counted(model.linear.columnCount, "choice")), "
+            + NumberFormat.counted(model.linear.rowCount, "constraint"))
         let unfundable = s.projects.indices.filter { model.choices(ofProject: $0).isEmpty }.count
         if unfundable > 0 {
-            print("  note: \(NumberFormat.grouped(unfundable)) projects have no eligible funder or start year")
+            print("  note: \(NumberFormat.counted(unfundable, "project")) cannot be funded whatever the decision "
+                + "(no eligible funder, no start year, or too large for every eligible budget)")
         }
         let missing = model.mandatoryWithoutChoice
         if !missing.isEmpty {
-            print("  note: \(missing.count) mandatory projects have no eligible funder: the scenario is infeasible "
-                + "(\(missing.prefix(5).map { s.projects[$0].id }.joined(separator: ", ")))")
+            print("  note: the scenario is infeasible: \(NumberFormat.counted(missing.count, "mandatory project")) cannot be funded")
+            for p in missing.prefix(5) {
+                print("    \(s.projects[p].id): \(UnfundedReason.unfundable(p, model: model).explanation)")
+            }
         }
     }
 }

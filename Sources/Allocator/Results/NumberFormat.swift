@@ -42,4 +42,17 @@ public enum NumberFormat {
     public static func percent(_ fraction: Double, decimals: Int = 2) -> String {
         fixed(fraction * 100, decimals: decimals) + "%"
     }
+
+    /// A count with its noun: "1 funder", "2 funders", "1,024 projects".
+    public static func counted(_ n: Int, _ singular: String, plural: String? = nil) -> String {
+        "\(grouped(n)) \(n == 1 ? singular : plural ?? singular + "s")"
+    }
+
+    /// Seconds as given: 60 -> "60", 0.5 -> "0.5", at most 3 decimals.
+    public static func seconds(_ x: Double) -> String {
+        var text = fixed(x, decimals: 3)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
 }

@@ -19,9 +19,13 @@ public enum Summary {
             + "budgets \(NumberFormat.baht(totalBudget))\n"
         guard result.decision != nil else {
             if !result.mandatoryWithoutChoice.isEmpty {
-                out += "\nMandatory projects that no funder may fund:\n"
+                out += "\nMandatory projects that cannot be funded:\n"
                 for p in result.mandatoryWithoutChoice.prefix(10) {
                     out += "  \(s.projects[p].id)  \(s.projects[p].name ?? "")\n"
+                    out += "    \(UnfundedReason.unfundable(p, model: model).explanation)\n"
+                }
+                if result.mandatoryWithoutChoice.count > 10 {
+                    out += "  ... and \(result.mandatoryWithoutChoice.count - 10) more\n"
                 }
             }
             return out
@@ -97,8 +101,8 @@ public enum Summary {
             line += ", gap unknown (no bound proven)"
         }
         switch r.termination {
-        case .timeLimit: line += "; stopped at the time limit of \(NumberFormat.fixed(r.timeLimit, decimals: 0)) s"
-        case .trivialInfeasible: line += ": a mandatory project has no eligible funder"
+        case .timeLimit: line += "; stopped at the time limit of \(NumberFormat.seconds(r.timeLimit)) s"
+        case .trivialInfeasible: line += ": a mandatory project cannot be funded by any funder"
         default: break
         }
         return line

@@ -50,7 +50,7 @@ public struct UnfundedReason: Sendable, Equatable {
                     + "(earliest start \(project.earliestStart), duration \(project.duration)).")
         }
         let choices = model.choices(ofProject: p)
-        if choices.isEmpty {
+        if choices.isEmpty || count.isEmpty {
             let tooSmall = eligibleFunders(p, model: model)
             if !tooSmall.isEmpty {
                 return UnfundedReason(
@@ -111,12 +111,14 @@ public struct UnfundedReason: Sendable, Equatable {
     private static func noFunderSentence(_ p: Int, model: AllocationModel) -> String {
         let s = model.scenario
         let project = s.projects[p]
-        let inArea = Set(model.index.areaIndex[project.area].map { model.index.fundersServing(area: $0) } ?? [])
+        let serving = model.index.areaIndex[project.area].map { model.index.fundersServing(area: $0) } ?? []
         var tally: [(rule: Eligibility, count: Int)] = []
-        for (f, funder) in s.funders.enumerated() {
+        if s.funders.count > serving.count { tally.append((.outsideArea, s.funders.count - serving.count)) }
+        for f in serving {
+            let funder = s.funders[f]
             let total = ModelBuilder.yearlyCost(of: project, at: funder).reduce(0, +)
             let rule = Eligibility.check(
-                project: project, funder: funder, servesArea: inArea.contains(f), totalCost: total, policy: s.policy)
+                project: project, funder: funder, servesArea: true, totalCost: total, policy: s.policy)
             if let k = tally.firstIndex(where: { $0.rule == rule }) {
                 tally[k].count += 1
             } else {
@@ -131,22 +133,30 @@ public struct UnfundedReason: Sendable, Equatable {
             guard let n = tally.first(where: { $0.rule == rule })?.count else { return nil }
             let phrase: String
             switch rule {
-            case .outsideArea: phrase = "serve other areas"
+            case .outsideArea: phrase = "outside its area"
             case .levelNotAllowed:
                 phrase = project.levels == nil && project.selfReliant
-                    ? "are not community funders (self-reliant projects are funded by the community)"
-                    : "are at levels not allowed for it"
-            case .sectorNotInMandate: phrase = "have a sector mandate that excludes \(project.sector ?? "projects without a sector")"
-            case .overMaxProjectCost: phrase = "cannot take a project this large (maxProjectCost)"
-            case .noStrategyLink: phrase = "fund only projects linked to a provincial strategy"
-            case .excluded: phrase = "cannot fund it because it is excluded"
-            case .pinnedElsewhere: phrase = "are not its pinned funder \(project.funder ?? "")"
+                    ? "not a community funder (a self-reliant project is funded by its community)"
+                    : "level not allowed for it"
+            case .sectorNotInMandate: phrase = "sector mandate without \(project.sector ?? "projects that have no sector")"
+            case .overMaxProjectCost: phrase = "it costs more than the funder's maxProjectCost"
+            case .noStrategyLink: phrase = "funds only projects linked to a provincial strategy, and it has none"
+            case .excluded: phrase = "the project is excluded"
+            case .pinnedElsewhere: phrase = "not its pinned funder \(project.funder ?? "")"
             case .eligible: return nil
             }
-            return "\(n) \(phrase)"
+            return "\(phrase) (\(NumberFormat.counted(n, "funder")))"
         }
         if s.funders.isEmpty { return "No funder may fund it: the scenario has no funders." }
         return "No funder may fund it: " + parts.joined(separator: "; ") + "."
+    }
+
+    /// Why project `p`, which has no choice in the model, cannot be funded
+    /// whatever the decision: excluded, no start year, too large for every
+    /// eligible funder's yearly budget, or no eligible funder.
+    public static func unfundable(_ p: Int, model: AllocationModel) -> UnfundedReason {
+        let noDecision = Decision(unfundedCount: model.scenario.projects.count)
+        return reason(p, model: model, decision: noDecision, fundedInGroup: [:], count: [])
     }
 
     private static func list(_ ids: [String]) -> String {

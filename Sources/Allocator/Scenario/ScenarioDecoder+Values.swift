@@ -88,7 +88,7 @@ extension ScenarioDecoder {
             return nil
         }
         guard x.isFinite else {
-            report(path(), line: value.line, "must be a finite number")
+            report(path(), line: value.line, "number is too large (it overflows a double-precision number)")
             return nil
         }
         guard rule.allows(x) else {
