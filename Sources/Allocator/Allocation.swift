@@ -57,8 +57,8 @@ public enum Allocation {
                 bound = max(b, value)
                 gap = AllocationResult.gap(objective: value, bound: bound!)
             }
-            let withinGap = gap.map { $0 <= mipGap + 1e-12 } ?? false
-            status = outcome.termination == .searchComplete || withinGap ? .optimal : .feasible
+            let withinGap = gap.map { $0 <= mipGap } ?? false
+            status = outcome.proven || withinGap ? .optimal : .feasible
         } else {
             switch outcome.termination {
             case .infeasible, .trivialInfeasible, .searchComplete: status = .infeasible

@@ -32,3 +32,36 @@ final class AllocationTests: XCTestCase {
         XCTAssertEqual(funders, ["L", "L", "D", "L", "D", "C"])
     }
 }
+
+/// Regressions found in review of issue 2.
+final class AllocationRegressionTests: XCTestCase {
+    /// GLPK counts an LP value within its integrality tolerance of 1 as 1. With
+    /// costs in baht, P2 = 0.9999914 "rounded" to 1 overspent the budget by 3 baht
+    /// and was reported optimal with objective 20; the true optimum is 10.
+    func testGLPKRoundingNeverOverspendsABudget() throws {
+        let s = Scenario(
+            name: "tol_int", areas: [Area(id: "R")], strategies: [Strategy(id: "S")],
+            funders: [Funder(id: "F", level: .province, area: "R", budget: [1_000_000])],
+            projects: [
+                Project(id: "P1", area: "R", cost: .total(650_000), priority: 10, strategies: ["S"]),
+                Project(id: "P2", area: "R", cost: .total(350_003), priority: 10, strategies: ["S"]),
+            ],
+            policy: Policy(escalationPenalty: 0, mipGap: 0))
+        let r = try Allocation.solve(s)
+        XCTAssertEqual(r.status, .optimal)
+        XCTAssertEqual(r.objective!, 10, accuracy: 1e-9)
+        XCTAssertEqual(DecisionChecker.violations(of: r.decision!, in: s), [])
+        XCTAssertGreaterThanOrEqual(r.bound!, r.objective!)
+    }
+
+    func testReasonsSayWhenAFunderHadRoom() throws {
+        let s = Scenario(
+            name: "reasons", areas: [Area(id: "R")], strategies: [Strategy(id: "S")],
+            funders: [Funder(id: "F", level: .province, area: "R", budget: [1_000_000])],
+            projects: [Project(id: "Z", area: "R", cost: .total(10), priority: 0, strategies: ["S"])],
+            policy: Policy(mipGap: 0))
+        let r = try Allocation.solve(s)
+        let reasons = UnfundedReason.all(model: r.model, decision: r.decision)
+        XCTAssertEqual(reasons[0]?.code, "noValue")
+    }
+}

@@ -10,7 +10,7 @@ struct ResultFile {
     static let statuses = ["optimal": true, "feasible": true, "infeasible": false, "noSolution": false]
     /// The reason codes documented in docs/result-format.md.
     static let reasons: Set<String> = [
-        "noDecision", "excluded", "noStartYear", "noEligibleFunder", "overlap", "requires", "budget",
+        "noDecision", "excluded", "noStartYear", "noEligibleFunder", "noValue", "overlap", "requires", "budget", "notChosen",
     ]
 
     var text: String

@@ -14,12 +14,12 @@ public enum GreedyStart {
     public static func decide(_ model: AllocationModel, guide: [Double]? = nil, passes: Int = 3) -> [Int]? {
         let linear = model.linear
         let n = linear.columnCount
-        guard n > 0 else { return linear.maximumViolation([]) <= 1e-6 ? [] : nil }
+        guard n > 0 else { return linear.maximumViolation([]) <= LinearModel.feasibilityTolerance ? [] : nil }
         let byColumn = ColumnView(linear)
         var activity = [Double](repeating: 0, count: linear.rowCount)
         var taken = [Bool](repeating: false, count: n)
         var projectDone = [Bool](repeating: false, count: model.scenario.projects.count)
-        let tolerance = 1e-7
+        let tolerance = LinearModel.feasibilityTolerance / 10
 
         func fits(_ j: Int, guardLowerBounds: Bool = true) -> Bool {
             for k in byColumn.range(j) {
@@ -97,7 +97,7 @@ public enum GreedyStart {
             if !changed { break }
         }
         fill(guardLowerBounds: true)
-        guard linear.maximumViolation(taken) <= 1e-6 else { return nil }
+        guard linear.maximumViolation(taken) <= LinearModel.feasibilityTolerance else { return nil }
         return (0 ..< n).filter { taken[$0] }
     }
 }

@@ -64,7 +64,8 @@ public struct LinearModel: Sendable {
         columns.reduce(0) { $0 + objective[$1] }
     }
 
-    /// The largest violation of any row by the 0/1 point `x`, 0 when it is feasible.
+    /// The largest violation of any row by the 0/1 point `x`, relative to the
+    /// row's bound (divided by max(1, |bound|)); 0 when every row holds.
     public func maximumViolation(_ x: [Bool]) -> Double {
         var worst = 0.0
         for i in 0 ..< rowCount {
@@ -72,9 +73,20 @@ public struct LinearModel: Sendable {
             for k in rowStart[i] ..< rowStart[i + 1] where x[Int(entryColumn[k])] {
                 activity += entryValue[k]
             }
-            if let lower = rowBounds[i].lower { worst = max(worst, lower - activity) }
-            if let upper = rowBounds[i].upper { worst = max(worst, activity - upper) }
+            if let lower = rowBounds[i].lower { worst = max(worst, (lower - activity) / max(1, abs(lower))) }
+            if let upper = rowBounds[i].upper { worst = max(worst, (activity - upper) / max(1, abs(upper))) }
         }
         return worst
     }
+
+    /// The largest relative row violation of the point with these columns at 1.
+    public func maximumViolation(ofColumns columns: [Int]) -> Double {
+        var x = [Bool](repeating: false, count: columnCount)
+        for j in columns { x[j] = true }
+        return maximumViolation(x)
+    }
+
+    /// Largest relative row violation a decision may have: budgets in baht are
+    /// met to well under a satang.
+    public static let feasibilityTolerance = 1e-9
 }

@@ -14,7 +14,7 @@ public enum DecisionChecker {
     /// `requires` (with timing when the horizon is longer than one year) and
     /// strategy `minShare`. Sums of money may exceed a limit by `tolerance`
     /// relative to the limit (at least `tolerance` baht) before it counts.
-    public static func violations(of decision: Decision, in scenario: Scenario, tolerance: Double = 1e-6) -> [String] {
+    public static func violations(of decision: Decision, in scenario: Scenario, tolerance: Double = 1e-9) -> [String] {
         let projects = scenario.projects
         let funders = scenario.funders
         guard decision.assignments.count == projects.count else {

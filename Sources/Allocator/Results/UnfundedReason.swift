@@ -26,17 +26,45 @@ public struct UnfundedReason: Sendable, Equatable {
         for (p, project) in s.projects.enumerated() where decision.assignments[p] != nil {
             for group in project.overlaps where fundedInGroup[group] == nil { fundedInGroup[group] = p }
         }
-        var count = Array(repeating: 0, count: s.funders.count)
-        for case let a? in decision.assignments { count[a.funder] += 1 }
+        var use = FunderUse(count: Array(repeating: 0, count: s.funders.count),
+                            used: Array(repeating: 0, count: s.funders.count * s.horizon))
+        for (p, assignment) in decision.assignments.enumerated() {
+            guard let a = assignment else { continue }
+            use.count[a.funder] += 1
+            let yearly = ModelBuilder.yearlyCost(of: s.projects[p], at: s.funders[a.funder])
+            for (k, amount) in yearly.enumerated() where a.start - 1 + k < s.horizon {
+                use.used[a.funder * s.horizon + a.start - 1 + k] += amount
+            }
+        }
         return s.projects.indices.map { p in
             decision.assignments[p] == nil
-                ? reason(p, model: model, decision: decision, fundedInGroup: fundedInGroup, count: count)
+                ? reason(p, model: model, decision: decision, fundedInGroup: fundedInGroup, use: use)
                 : nil
         }
     }
 
+    /// Projects and money (per funder and plan year) taken by a decision.
+    struct FunderUse {
+        var count: [Int]
+        var used: [Double]
+
+        /// Whether choice `c` would still fit its funder's budget and project limit.
+        func hasRoom(for c: Choice, in s: Scenario) -> Bool {
+            let funder = s.funders[c.funder]
+            if let limit = funder.maxProjects, count[c.funder] >= limit { return false }
+            for (k, amount) in c.yearlyCost.enumerated() {
+                let y = c.start - 1 + k
+                let budget = funder.budget[y]
+                if used[c.funder * s.horizon + y] + amount > budget + LinearModel.feasibilityTolerance * max(1, budget) {
+                    return false
+                }
+            }
+            return true
+        }
+    }
+
     private static func reason(
-        _ p: Int, model: AllocationModel, decision: Decision, fundedInGroup: [String: Int], count: [Int]
+        _ p: Int, model: AllocationModel, decision: Decision, fundedInGroup: [String: Int], use: FunderUse?
     ) -> UnfundedReason {
         let s = model.scenario
         let project = s.projects[p]
@@ -50,7 +78,7 @@ public struct UnfundedReason: Sendable, Equatable {
                     + "(earliest start \(project.earliestStart), duration \(project.duration)).")
         }
         let choices = model.choices(ofProject: p)
-        if choices.isEmpty || count.isEmpty {
+        guard !choices.isEmpty, let use else {
             let tooSmall = eligibleFunders(p, model: model)
             if !tooSmall.isEmpty {
                 return UnfundedReason(
@@ -59,6 +87,10 @@ public struct UnfundedReason: Sendable, Equatable {
                         + list(tooSmall.map { s.funders[$0].id }) + ".")
             }
             return UnfundedReason(code: "noEligibleFunder", explanation: noFunderSentence(p, model: model))
+        }
+        if choices.allSatisfy({ model.choices[$0].value <= 0 }) {
+            return UnfundedReason(
+                code: "noValue", explanation: "Funding it adds no value to the plan (its priority, or valueAt, is 0).")
         }
         for group in project.overlaps {
             if let winner = fundedInGroup[group] {
@@ -74,13 +106,21 @@ public struct UnfundedReason: Sendable, Equatable {
                     code: "requires", explanation: "It requires \(required), which is not funded.")
             }
         }
+        if let room = choices.first(where: { use.hasRoom(for: model.choices[$0], in: s) }) {
+            let c = model.choices[room]
+            return UnfundedReason(
+                code: "notChosen",
+                explanation: "\(s.funders[c.funder].id) had room for it (start year \(c.start)), but it was not chosen: "
+                    + "funding it there would break a minimum strategy share or a requires link, "
+                    + "or the search stopped (time limit or mipGap) before trying it.")
+        }
         var full: [String] = []
         var atCapacity: [String] = []
         var seen = Set<Int>()
         for j in choices where seen.insert(model.choices[j].funder).inserted {
             let f = model.choices[j].funder
             let funder = s.funders[f]
-            if let limit = funder.maxProjects, count[f] >= limit {
+            if let limit = funder.maxProjects, use.count[f] >= limit {
                 atCapacity.append(funder.id)
             } else {
                 full.append(funder.id)
@@ -156,7 +196,7 @@ public struct UnfundedReason: Sendable, Equatable {
     /// eligible funder's yearly budget, or no eligible funder.
     public static func unfundable(_ p: Int, model: AllocationModel) -> UnfundedReason {
         let noDecision = Decision(unfundedCount: model.scenario.projects.count)
-        return reason(p, model: model, decision: noDecision, fundedInGroup: [:], count: [])
+        return reason(p, model: model, decision: noDecision, fundedInGroup: [:], use: nil)
     }
 
     private static func list(_ ids: [String]) -> String {

@@ -95,8 +95,16 @@ extension ScenarioDecoder {
             report(path(), line: value.line, "\(rule.requirement), found \(describe(x))")
             return nil
         }
+        guard abs(x) <= Self.largestAmount else {
+            report(path(), line: value.line, "must be at most 1e15 (a thousand trillion baht), found \(describe(x))")
+            return nil
+        }
         return x
     }
+
+    /// No amount, priority or weight may exceed this: sums over projects and
+    /// years then stay finite and exact enough for the solver.
+    static let largestAmount = 1e15
 
     /// An integral JSON number (`2` or `2.0`, not `2.5`) in `range`.
     /// `requirement` replaces the generated "must be an integer from a to b".

@@ -31,6 +31,8 @@ final class BranchAndCut {
                 parameters.msg_lev = verbose ? GLP_MSG_ON : GLP_MSG_ERR
                 parameters.presolve = GLP_OFF
                 parameters.mip_gap = mipGap
+                parameters.tol_int = GLPKSolver.integralityTolerance
+                parameters.tol_obj = GLPKSolver.objectiveTolerance
                 parameters.tm_lim = GLPKSolver.milliseconds(timeLimit)
                 parameters.cov_cuts = GLP_ON
                 parameters.clq_cuts = GLP_ON

@@ -30,11 +30,14 @@ final class GLPKProblem {
                 ar[k + 1] = model.entryValue[k]
             }
         }
-        for k in stride(from: 1, through: nonzeros, by: 1) {
-            precondition(ja[k] >= 1 && Int(ja[k]) <= n && ar[k].isFinite, "invalid matrix entry")
+        for k in stride(from: 1, through: nonzeros, by: 1) where !(ja[k] >= 1 && Int(ja[k]) <= n && ar[k].isFinite) {
+            throw SolverFailure(operation: "load", message: "invalid matrix entry \(ar[k]) in row \(ia[k]), column \(ja[k])")
         }
-        for b in model.rowBounds {
-            precondition(b.lower?.isFinite ?? true && b.upper?.isFinite ?? true, "invalid row bound")
+        for (i, b) in model.rowBounds.enumerated() where !(b.lower?.isFinite ?? true) || !(b.upper?.isFinite ?? true) {
+            throw SolverFailure(operation: "load", message: "invalid bound on row \(model.rowNames[i])")
+        }
+        for (j, c) in model.objective.enumerated() where !c.isFinite {
+            throw SolverFailure(operation: "load", message: "invalid objective coefficient on column \(model.columnNames[j])")
         }
         pointer = try glpkGuarded("glp_create_prob") {
             let lp = glp_create_prob()!

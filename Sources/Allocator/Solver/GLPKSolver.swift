@@ -34,10 +34,10 @@ public struct GLPKSolver: Sendable {
         if model.columnCount == 0 {
             // Nothing can be funded: the empty decision is the only one. GLPK is
             // not asked, since it rejects a problem without columns.
-            let feasible = model.maximumViolation([]) <= 1e-9
+            let feasible = model.maximumViolation([]) <= LinearModel.feasibilityTolerance
             return SolverOutcome(
                 termination: feasible ? .searchComplete : .infeasible, columns: feasible ? [] : nil,
-                bound: feasible ? 0 : nil)
+                bound: feasible ? 0 : nil, proven: feasible)
         }
         let clock = ContinuousClock()
         let began = clock.now
@@ -54,7 +54,7 @@ public struct GLPKSolver: Sendable {
             parameters.meth = GLP_PRIMAL
             glp_scale_prob(problem.pointer, GLP_SF_AUTO)
             glp_std_basis(problem.pointer)
-            parameters.tm_lim = Self.milliseconds(timeLimit)
+            parameters.tm_lim = Self.milliseconds(timeLimit - Self.seconds(began.duration(to: clock.now)))
             return glp_simplex(problem.pointer, &parameters)
         }
         let lpSeconds = Self.seconds(began.duration(to: clock.now))
@@ -73,7 +73,7 @@ public struct GLPKSolver: Sendable {
         let lpBound = glp_get_obj_val(problem.pointer)
         if let rounding {
             let lp = (0 ..< model.columnCount).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
-            if let rounded = rounding(lp), model.maximumViolation(rounded.sortedMask(model.columnCount)) <= 1e-6 {
+            if let rounded = rounding(lp), model.maximumViolation(ofColumns: rounded) <= LinearModel.feasibilityTolerance {
                 let value = model.objectiveValue(ofColumns: rounded)
                 if value > startValue ?? -.infinity {
                     start = rounded
@@ -100,26 +100,40 @@ public struct GLPKSolver: Sendable {
         default:
             throw SolverFailure(operation: "glp_intopt", code: mipCode, message: GLPKStatus.describe(mipCode))
         }
-        var columns: [Int]? = nil
+        // GLPK's incumbent is rounded from values within its integrality
+        // tolerance of 0 or 1, so it is checked against every row before use.
+        var found: [Int]?
         let status = glp_mip_status(problem.pointer)
         if status == GLP_OPT || status == GLP_FEAS {
-            columns = (0 ..< problem.columnCount).filter { glp_mip_col_val(problem.pointer, Int32($0 + 1)) > 0.5 }
+            let candidate = (0 ..< problem.columnCount).filter { glp_mip_col_val(problem.pointer, Int32($0 + 1)) > 0.5 }
+            if model.maximumViolation(ofColumns: candidate) <= LinearModel.feasibilityTolerance { found = candidate }
         }
-        if let found = columns, let start, let startValue,
-           model.objectiveValue(ofColumns: found) < startValue {
-            columns = start
-        } else if columns == nil {
+        var columns = found
+        if let start, let startValue, found.map({ model.objectiveValue(ofColumns: $0) < startValue }) ?? true {
             columns = start
         }
+        // A completed search proves its (checked) incumbent optimal up to GLPK's
+        // objective tolerance: nodes within tol_obj × (1 + |incumbent|) are pruned.
+        // If GLPK's incumbent failed the check, its search proves nothing.
         var bound: Double? = search.bound
-        if termination == .searchComplete, let columns {
-            bound = model.objectiveValue(ofColumns: columns)
+        var proven = false
+        if termination == .searchComplete, found != nil, let columns {
+            let value = model.objectiveValue(ofColumns: columns)
+            bound = min(search.bound, value + Self.objectiveTolerance * (1 + abs(value)))
+            proven = true
         }
         if termination == .infeasible { bound = nil }
         return SolverOutcome(
-            termination: termination, columns: columns, bound: bound, nodes: search.nodes,
+            termination: termination, columns: columns, bound: bound, proven: proven, nodes: search.nodes,
             lpSeconds: lpSeconds, mipSeconds: mipSeconds)
     }
+
+    /// GLPK's `tol_obj` as set here: how close a node's bound may come to the
+    /// incumbent before the node is pruned.
+    static let objectiveTolerance = 1e-9
+
+    /// GLPK's `tol_int` as set here: LP values this close to 0 or 1 count as integral.
+    static let integralityTolerance = 1e-9
 
     static func milliseconds(_ seconds: Double) -> Int32 {
         Int32(clamping: Int64((max(0.001, seconds) * 1000).rounded(.up).clamped(to: 1 ... 2e9)))
@@ -128,15 +142,6 @@ public struct GLPKSolver: Sendable {
     static func seconds(_ d: Duration) -> Double {
         let (s, atto) = d.components
         return Double(s) + Double(atto) * 1e-18
-    }
-}
-
-extension [Int] {
-    /// The 0/1 point with these columns at 1.
-    func sortedMask(_ count: Int) -> [Bool] {
-        var mask = [Bool](repeating: false, count: count)
-        for j in self { mask[j] = true }
-        return mask
     }
 }
 

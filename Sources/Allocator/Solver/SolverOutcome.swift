@@ -21,6 +21,8 @@ public struct SolverOutcome: Sendable {
     public var columns: [Int]?
     /// Best proven upper bound on the objective; nil when none was proven.
     public var bound: Double?
+    /// The search finished and proved `columns` optimal (up to GLPK's objective tolerance).
+    public var proven: Bool
     /// Branch-and-bound nodes processed, when known.
     public var nodes: Int?
     /// Seconds spent in the LP relaxation and in branch and cut.
@@ -28,12 +30,13 @@ public struct SolverOutcome: Sendable {
     public var mipSeconds: Double
 
     public init(
-        termination: Termination, columns: [Int]?, bound: Double?, nodes: Int? = nil,
+        termination: Termination, columns: [Int]?, bound: Double?, proven: Bool = false, nodes: Int? = nil,
         lpSeconds: Double = 0, mipSeconds: Double = 0
     ) {
         self.termination = termination
         self.columns = columns
         self.bound = bound
+        self.proven = proven
         self.nodes = nodes
         self.lpSeconds = lpSeconds
         self.mipSeconds = mipSeconds
