@@ -31,7 +31,8 @@ public enum Allocation {
         } else {
             let start = GreedyStart.decide(model)
             let remaining = max(0.001, timeLimit - GLPKSolver.seconds(clock.now - began))
-            outcome = try GLPKSolver(mipGap: mipGap, timeLimit: remaining, verbose: options.verbose)
+            outcome = try GLPKSolver(
+                mipGap: mipGap, timeLimit: remaining, verbose: options.verbose, progress: options.progress)
                 .solve(model.linear, start: start, rounding: { GreedyStart.decide(model, guide: $0) })
         }
         let solved = clock.now

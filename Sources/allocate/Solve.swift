@@ -38,7 +38,11 @@ struct Solve: ParsableCommand {
         let began = clock.now
         let scenario = try Input.read(self.scenario)
         let read = clock.now
-        let options = SolveOptions(mipGap: gap, timeLimit: timeLimit, verbose: verbose)
+        let showProgress = ProgressLine.isWanted && !verbose
+        var options = SolveOptions(mipGap: gap, timeLimit: timeLimit, verbose: verbose)
+        if showProgress {
+            options.progress = { (progress: SolveProgress) in ProgressLine.show(progress) }
+        }
         let model = ModelBuilder.build(scenario)
         let built = clock.now
         if let writeModel {
@@ -53,9 +57,11 @@ struct Solve: ParsableCommand {
         do {
             result = try Allocation.solve(model, options: options)
         } catch {
+            if showProgress { ProgressLine.clear() }
             Output.error("\(error)")
             throw ExitCode(3)
         }
+        if showProgress { ProgressLine.clear() }
         var timed = result
         timed.timings.read = seconds(read - began)
         timed.timings.build = seconds(built - read)

@@ -65,3 +65,26 @@ final class AllocationRegressionTests: XCTestCase {
         XCTAssertEqual(reasons[0]?.code, "noValue")
     }
 }
+
+/// The progress callback behind the CLI's progress line.
+final class SolveProgressTests: XCTestCase {
+    final class Reports: @unchecked Sendable {
+        var all: [SolveProgress] = []
+    }
+
+    func testProgressReportsAProvenBoundAboveTheBestValue() throws {
+        let scenario = ScenarioGenerator(projects: 300, seed: 11).generate()
+        let reports = Reports()
+        let options = SolveOptions(mipGap: 0, timeLimit: 3, progress: { reports.all.append($0) })
+        let result = try Allocation.solve(scenario, options: options)
+        XCTAssertFalse(reports.all.isEmpty, "at least the report after the LP relaxation")
+        for report in reports.all {
+            if let objective = report.objective, let bound = report.bound {
+                XCTAssertGreaterThanOrEqual(bound, objective - 1e-9)
+            }
+        }
+        if let bound = reports.all.last?.bound, let final = result.bound {
+            XCTAssertLessThanOrEqual(final, bound + 1e-9, "bounds only tighten")
+        }
+    }
+}

@@ -4,10 +4,16 @@ public struct SolveOptions: Sendable {
     public var timeLimit: Double?
     /// Send GLPK's own progress output to stderr.
     public var verbose: Bool
+    /// Called about once a second while solving (on the solving thread).
+    public var progress: (@Sendable (SolveProgress) -> Void)?
 
-    public init(mipGap: Double? = nil, timeLimit: Double? = nil, verbose: Bool = false) {
+    public init(
+        mipGap: Double? = nil, timeLimit: Double? = nil, verbose: Bool = false,
+        progress: (@Sendable (SolveProgress) -> Void)? = nil
+    ) {
         self.mipGap = mipGap
         self.timeLimit = timeLimit
         self.verbose = verbose
+        self.progress = progress
     }
 }

@@ -12,6 +12,9 @@ final class BranchAndCut {
     private(set) var bound: Double
     /// Nodes processed so far.
     private(set) var nodes = 0
+    /// Receives (best decision's value, best bound) about once a second.
+    var report: ((Double?, Double) -> Void)?
+    private var lastReport = ContinuousClock.now
 
     init(problem: GLPKProblem, start: [Int]?, startValue: Double?, bound: Double) {
         self.problem = problem
@@ -55,6 +58,12 @@ final class BranchAndCut {
         var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
         glp_ios_tree_size(tree, &active, &current, &total)
         nodes = Int(total)
+        if let report, ContinuousClock.now - lastReport >= .seconds(1) {
+            lastReport = ContinuousClock.now
+            let prob = glp_ios_get_prob(tree)
+            let status = glp_mip_status(prob)
+            report(status == GLP_FEAS || status == GLP_OPT ? glp_mip_obj_val(prob) : startValue, bound)
+        }
         if glp_ios_reason(tree) == GLP_IHEUR, !startOffered, let start {
             startOffered = true
             var x = [Double](repeating: 0, count: problem.columnCount + 1)

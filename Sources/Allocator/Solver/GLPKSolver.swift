@@ -16,11 +16,17 @@ public struct GLPKSolver: Sendable {
     public var timeLimit: Double
     /// Send GLPK's terminal output to stderr.
     public var verbose: Bool
+    /// Called after the LP relaxation and about once a second during branch and cut.
+    public var progress: (@Sendable (SolveProgress) -> Void)?
 
-    public init(mipGap: Double, timeLimit: Double, verbose: Bool = false) {
+    public init(
+        mipGap: Double, timeLimit: Double, verbose: Bool = false,
+        progress: (@Sendable (SolveProgress) -> Void)? = nil
+    ) {
         self.mipGap = mipGap
         self.timeLimit = timeLimit
         self.verbose = verbose
+        self.progress = progress
     }
 
     /// Solves `model`; `start` (columns at 1) must be feasible for it if given.
@@ -82,11 +88,17 @@ public struct GLPKSolver: Sendable {
             }
         }
 
+        progress?(SolveProgress(elapsed: Self.seconds(began.duration(to: clock.now)), objective: startValue, bound: lpBound))
         let remaining = timeLimit - Self.seconds(began.duration(to: clock.now))
         guard remaining > 0 else {
             return SolverOutcome(termination: .timeLimit, columns: start, bound: lpBound, lpSeconds: lpSeconds)
         }
         let search = BranchAndCut(problem: problem, start: start, startValue: startValue, bound: lpBound)
+        if let progress {
+            search.report = { objective, bound in
+                progress(SolveProgress(elapsed: Self.seconds(began.duration(to: clock.now)), objective: objective, bound: bound))
+            }
+        }
         let mipCode = try search.run(mipGap: mipGap, timeLimit: remaining, verbose: verbose)
         let mipSeconds = Self.seconds(began.duration(to: clock.now)) - lpSeconds
 
