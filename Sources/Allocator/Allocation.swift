@@ -33,7 +33,14 @@ public enum Allocation {
             let remaining = max(0.001, timeLimit - GLPKSolver.seconds(clock.now - began))
             outcome = try GLPKSolver(
                 mipGap: mipGap, timeLimit: remaining, verbose: options.verbose, progress: options.progress)
-                .solve(model.linear, start: start, rounding: { GreedyStart.decide(model, guide: $0) })
+                .solve(model.linear, start: start, rounding: { values, reducedCosts in
+                    // Two orders of the choices the LP left undecided; neither wins everywhere.
+                    let candidates = [
+                        GreedyStart.decide(model, guide: values),
+                        GreedyStart.decide(model, guide: values, reducedCosts: reducedCosts),
+                    ].compactMap { $0 }
+                    return candidates.max { model.objective(of: $0) < model.objective(of: $1) }
+                })
         }
         let solved = clock.now
         return result(

@@ -11,7 +11,11 @@ public enum GreedyStart {
     /// - Complexity: O(nonzeros + columns log columns) per pass.
     /// - Parameter guide: an LP relaxation's column values; when given, choices
     ///   are taken in order of LP value first (LP rounding), then value per baht.
-    public static func decide(_ model: AllocationModel, guide: [Double]? = nil, passes: Int = 3) -> [Int]? {
+    ///   `reducedCosts` (the LP's, for maximisation) order the choices the LP left at 0:
+    ///   those closest to entering first.
+    public static func decide(
+        _ model: AllocationModel, guide: [Double]? = nil, reducedCosts: [Double]? = nil, passes: Int = 3
+    ) -> [Int]? {
         let linear = model.linear
         let n = linear.columnCount
         guard n > 0 else { return linear.maximumViolation([]) <= LinearModel.feasibilityTolerance ? [] : nil }
@@ -60,8 +64,10 @@ public enum GreedyStart {
 
         let ratio = model.choices.map { $0.value / max($0.totalCost, 1e-9) }
         let key = guide.map { lp in (0 ..< n).map { (lp[$0] * 1000).rounded() / 1000 } } ?? Array(repeating: 0, count: n)
+        let second = reducedCosts ?? ratio
         let order = (0 ..< n).sorted {
             if key[$0] != key[$1] { return key[$0] > key[$1] }
+            if second[$0] != second[$1] { return second[$0] > second[$1] }
             return ratio[$0] != ratio[$1] ? ratio[$0] > ratio[$1] : $0 < $1
         }
         let mandatory = model.scenario.projects.map(\.mandatory)

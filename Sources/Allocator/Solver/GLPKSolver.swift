@@ -31,11 +31,11 @@ public struct GLPKSolver: Sendable {
 
     /// Solves `model`; `start` (columns at 1) must be feasible for it if given.
     /// `rounding`, if given, is called with the LP relaxation's column values
-    /// and may return a feasible decision built from them (LP rounding); the
+    /// and reduced costs, and may return a feasible decision built from them (LP rounding); the
     /// better of it and `start` seeds branch and cut.
     /// Calls `glp_simplex`, then `glp_intopt`.
     public func solve(
-        _ model: LinearModel, start: [Int]? = nil, rounding: (([Double]) -> [Int]?)? = nil
+        _ model: LinearModel, start: [Int]? = nil, rounding: (([Double], [Double]) -> [Int]?)? = nil
     ) throws(SolverFailure) -> SolverOutcome {
         if model.columnCount == 0 {
             // Nothing can be funded: the empty decision is the only one. GLPK is
@@ -79,7 +79,8 @@ public struct GLPKSolver: Sendable {
         let lpBound = glp_get_obj_val(problem.pointer)
         if let rounding {
             let lp = (0 ..< model.columnCount).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
-            if let rounded = rounding(lp), model.maximumViolation(ofColumns: rounded) <= LinearModel.feasibilityTolerance {
+            let reduced = (0 ..< model.columnCount).map { glp_get_col_dual(problem.pointer, Int32($0 + 1)) }
+            if let rounded = rounding(lp, reduced), model.maximumViolation(ofColumns: rounded) <= LinearModel.feasibilityTolerance {
                 let value = model.objectiveValue(ofColumns: rounded)
                 if value > startValue ?? -.infinity {
                     start = rounded
