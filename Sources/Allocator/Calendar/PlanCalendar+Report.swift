@@ -43,6 +43,7 @@ extension PlanCalendar {
             + "by \(Self.ministriesDeadlineDay) January and by \(Self.budgetBureauDeadlineDay) February.)\n"
 
         let next = fiscalYearServedByCycleStartingInIt
+        guard Self.fiscalYears.contains(next) else { return out }
         out += "\nThe cycle that starts when fiscal year \(fiscalYear) begins (October \(fiscalYearStart.buddhistYear) = "
             + "\(fiscalYearStart.gregorianYear)) prepares fiscal year \(next):\n  allocate calendar --fiscal-year \(next)\n"
         return out
@@ -70,8 +71,8 @@ extension PlanCalendar {
     /// Terminal columns for the "what" of the stages table, so that a line stays within about 120 columns.
     static let whatWidth = 60
 
-    /// `text` cut at spaces into lines of at most `width` terminal columns (the
-    /// first line; later lines two less, as they are indented); a word wider than that stays whole.
+    /// `text` cut at spaces into lines: the first at most `width` terminal columns, the
+    /// others at most `width - 2`, as the table indents them by two; a longer word stays whole.
     static func wrap(_ text: String, width: Int) -> [String] {
         var lines: [String] = []
         var line = ""

@@ -135,10 +135,12 @@ extension IntegrationComparison {
     public func json() -> JSONOutput {
         let s = scenario
         var unintegratedAt = [Funding?](repeating: nil, count: s.projects.count)
+        var order = [Int?](repeating: nil, count: s.projects.count)
         let duplicate = Self.duplicates(in: unintegratedFundings, scenario: s)
         var isDuplicate = [Bool](repeating: false, count: s.projects.count)
         for (k, funding) in unintegratedFundings.enumerated() {
             unintegratedAt[funding.project] = funding
+            order[funding.project] = k + 1
             isDuplicate[funding.project] = duplicate[k]
         }
         func funderID(_ f: Funding?) -> JSONOutput { .string(f.map { s.funders[$0.funder].id }) }
@@ -149,6 +151,7 @@ extension IntegrationComparison {
             return .object([
                 ("id", .string(project.id)),
                 ("unintegratedFunder", funderID(u)), ("unintegratedStart", start(u)),
+                ("unintegratedOrder", order[p].map { .int($0) } ?? .null),
                 ("duplicate", .bool(isDuplicate[p])),
                 ("integratedFunder", funderID(i)), ("integratedStart", start(i)),
             ])
@@ -250,12 +253,16 @@ extension IntegrationComparison {
         return out
     }
 
+    /// Terminal columns a project name may take in those lists (longer names end in "…").
+    static let nameWidth = 60
+
     /// The first `listedProjects` ids with their names, one a line, then how many more.
     private func listing(_ projects: [Int]) -> String {
         var out = ""
         for p in projects.prefix(Self.listedProjects) {
             let project = scenario.projects[p]
-            out += "  \(project.id)" + (project.name.map { "  \($0)" } ?? "") + "\n"
+            let name = project.name.map { DisplayWidth.of($0) > Self.nameWidth ? DisplayWidth.pad($0, to: Self.nameWidth) : $0 }
+            out += "  \(project.id)" + (name.map { "  \($0)" } ?? "") + "\n"
         }
         if projects.count > Self.listedProjects {
             out += "  ... and \(NumberFormat.grouped(projects.count - Self.listedProjects)) more\n"
