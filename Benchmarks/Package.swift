@@ -9,6 +9,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     dependencies: [
         .package(name: "allocate", path: ".."),
+        // Only the malloc-counting trait: the default `RuntimeInterposer` trait would
+        // fetch swift-runtime-interposer, which the local package mirror lacks.
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [

@@ -211,34 +211,33 @@ import Testing
         return r
     }
 
-    /// Every funding respects eligibility, start years, budgets per year,
-    /// `maxProjects` and `requires` (checked by DecisionChecker on the scenario
-    /// relaxed of overlaps, shares and mandatory); no body funds two projects of
-    /// one group; bodies act in calendar order and take their requests by
-    /// (mandatory, priority); the value is DecisionChecker's objective; and when
-    /// the process ends, no unfunded project without `requires` would still fit
-    /// a body that may fund it (what is left only shrinks, so it did not fit then either).
-    @Test(arguments: seeds)
-    func fundingsAreValidGreedyAndCalendarOrdered(seed: UInt64) throws {
-        let s = Self.generated(seed)
+    /// Checks the un-integrated fundings of `s` against the rule with
+    /// DecisionChecker's code only: each project funded once; eligibility,
+    /// start years, budgets per year, `maxProjects` and `requires` hold (on the
+    /// scenario relaxed of overlaps, shares and mandatory); no body funds two
+    /// projects of one group; bodies act in calendar order and take their
+    /// requests by (mandatory, priority, scenario order); the value is
+    /// DecisionChecker's objective; and when the process ends, no unfunded
+    /// project without `requires` still fits a body that may fund it (what a
+    /// body has left only shrinks, so it did not fit when the body saw it either).
+    static func checkRule(_ s: Scenario, _ label: String) -> [Funding] {
         let fundings = UnintegratedProcess.run(s)
-        #expect(fundings.count > s.projects.count / 4, "seed \(seed): \(fundings.count) funded")
-        #expect(Set(fundings.map(\.project)).count == fundings.count, "seed \(seed): a project funded twice")
+        #expect(Set(fundings.map(\.project)).count == fundings.count, "\(label): a project funded twice")
         let decision = Self.decision(fundings, s)
-        #expect(DecisionChecker.violations(of: decision, in: Self.relaxed(s, keepOverlaps: false)) == [], "seed \(seed)")
+        #expect(DecisionChecker.violations(of: decision, in: Self.relaxed(s, keepOverlaps: false)) == [], "\(label)")
         let figures = IntegrationComparison.Figures(fundings: fundings, in: s)
-        #expect(Self.close(figures.value, DecisionChecker.objective(of: decision, in: s)), "seed \(seed)")
+        #expect(Self.close(figures.value, DecisionChecker.objective(of: decision, in: s)), "\(label)")
         let spent = fundings.reduce(0.0) { $0 + DecisionChecker.totalCost(of: s.projects[$1.project], at: s.funders[$1.funder]) }
-        #expect(Self.close(figures.moneySpent, spent))
+        #expect(Self.close(figures.moneySpent, spent), "\(label)")
 
         for (a, b) in zip(fundings, fundings.dropFirst()) {
             let (fa, fb) = (s.funders[a.funder], s.funders[b.funder])
-            #expect(fa.level < fb.level || (fa.level == fb.level && a.funder <= b.funder), "seed \(seed): bodies out of calendar order")
+            #expect(fa.level < fb.level || (fa.level == fb.level && a.funder <= b.funder), "\(label): bodies out of calendar order")
             if a.funder == b.funder {
                 let (pa, pb) = (s.projects[a.project], s.projects[b.project])
                 let inOrder = pa.mandatory != pb.mandatory ? pa.mandatory
                     : pa.priority != pb.priority ? pa.priority > pb.priority : a.project < b.project
-                #expect(inOrder, "seed \(seed): \(pa.id) before \(pb.id) at \(fa.id)")
+                #expect(inOrder, "\(label): \(pa.id) before \(pb.id) at \(fa.id)")
             }
         }
 
@@ -247,7 +246,7 @@ import Testing
         var groups = Array(repeating: Set<String>(), count: s.funders.count)
         for f in fundings {
             let p = s.projects[f.project]
-            #expect(p.overlaps.allSatisfy { !groups[f.funder].contains($0) }, "seed \(seed): \(s.funders[f.funder].id) funds two of one group")
+            #expect(p.overlaps.allSatisfy { !groups[f.funder].contains($0) }, "\(label): \(s.funders[f.funder].id) funds two of one group")
             groups[f.funder].formUnion(p.overlaps)
             count[f.funder] += 1
             for (k, amount) in DecisionChecker.yearlyCost(of: p, at: s.funders[f.funder]).enumerated() {
@@ -255,7 +254,6 @@ import Testing
             }
         }
         let funded = Set(fundings.map(\.project))
-        var leftOver = 0
         for (p, project) in s.projects.enumerated() where !funded.contains(p) && project.requires.isEmpty && !project.exclude {
             for (f, funder) in s.funders.enumerated()
             where DecisionChecker.eligibilityProblems(project: p, funder: f, in: s).isEmpty {
@@ -268,50 +266,69 @@ import Testing
                             used[f][t - 1 + k] + amount <= funder.budget[t - 1 + k] * (1 + 1e-12)
                         }
                 }
-                if !fitting.isEmpty {
-                    leftOver += 1
-                    Issue.record("seed \(seed): \(project.id) unfunded but fits \(funder.id) from year \(fitting[0])")
-                }
+                #expect(fitting.isEmpty, "\(label): \(project.id) unfunded but fits \(funder.id) from year \(fitting.first ?? 0)")
             }
         }
-        #expect(leftOver == 0)
+        return fundings
     }
 
-    /// When the un-integrated fundings break no rule of a scenario without
-    /// minimum shares (no duplicates, every mandatory project funded), they are
-    /// a decision the integrated model could take, so the integrated optimum
-    /// (mipGap 0) is worth at least as much; its proven bound always is. Each
-    /// seed is tried with its overlap groups and without; the cases that
-    /// qualify must include some with overlap groups.
-    @Test func integratedNeverWorseWhenUnintegratedIsValid() throws {
-        var checked = 0
-        var checkedWithOverlaps = 0
-        for seed in Self.seeds {
-            let base = Self.generated(seed)
-            for keepOverlaps in [true, false] {
-                var s = base
-                for k in s.strategies.indices { s.strategies[k].minShare = 0 }
-                if !keepOverlaps { for p in s.projects.indices { s.projects[p].overlaps = [] } }
-                s.policy.mipGap = 0
-                s.policy.timeLimit = 60
-                let fundings = UnintegratedProcess.run(s)
-                guard DecisionChecker.violations(of: Self.decision(fundings, s), in: s).isEmpty else { continue }
-                let comparison = IntegrationComparison(result: try Allocation.solve(s))
-                let u = comparison.unintegrated
-                let i = try #require(comparison.integrated, "seed \(seed): the un-integrated fundings are a valid decision")
-                let bound = try #require(comparison.result.bound)
-                #expect(bound >= u.value - 1e-9 * max(1, u.value), "seed \(seed): bound \(bound) below \(u.value)")
-                if comparison.result.status == .optimal {
-                    #expect(i.value >= u.value - 1e-6 * max(1, u.value), "seed \(seed) overlaps \(keepOverlaps): \(i.value) < \(u.value)")
-                }
-                #expect(Self.close(i.value, try #require(comparison.result.objective)))
-                #expect(i.duplicateProjects == 0 && i.duplicateMoney == 0)
-                checked += 1
-                if keepOverlaps && s.projects.contains(where: { !$0.overlaps.isEmpty }) { checkedWithOverlaps += 1 }
-            }
+    @Test(arguments: seeds)
+    func generatedScenariosFollowTheRule(seed: UInt64) throws {
+        let s = Self.generated(seed)
+        let fundings = Self.checkRule(s, "seed \(seed)")
+        #expect(fundings.count > s.projects.count / 4, "seed \(seed): \(fundings.count) funded")
+    }
+
+    /// The brute-force scenarios use every feature of the format (costAt,
+    /// levels, pins, sectors, requires with timing, per-year budgets...). Each
+    /// follows the rule; and whenever its fundings break no rule of the
+    /// scenario without minimum shares, the exhaustive optimum (an answer
+    /// independent of GLPK and of the model) is worth at least as much.
+    @Test func randomScenariosFollowTheRuleAndNeverBeatTheOptimum() throws {
+        var compared = 0
+        for seed in BruteForceAgreementTests.seeds {
+            var s = RandomScenario.make(seed: seed)
+            for k in s.strategies.indices { s.strategies[k].minShare = 0 }
+            let fundings = Self.checkRule(s, "random seed \(seed)")
+            guard DecisionChecker.violations(of: Self.decision(fundings, s), in: s).isEmpty else { continue }
+            let optimum = try #require(try BruteForce.solve(s), "random seed \(seed): the fundings are a valid decision")
+            let value = IntegrationComparison.Figures(fundings: fundings, in: s).value
+            #expect(optimum.objective >= value - 1e-9 * max(1, value), "random seed \(seed): optimum \(optimum.objective) < \(value)")
+            compared += 1
         }
-        #expect(checked >= Self.seeds.count, "only \(checked) qualifying cases")
-        #expect(checkedWithOverlaps >= 1, "no qualifying case with overlap groups")
+        #expect(compared >= BruteForceAgreementTests.seeds.count / 2, "only \(compared) scenarios compared")
+    }
+
+    /// Generated scenarios with one plan year, their overlap groups and minimum
+    /// shares removed: the un-integrated fundings then break no rule (checked),
+    /// so the integrated optimum is worth at least as much, and so is GLPK's
+    /// proven bound. With overlap groups every generated scenario has
+    /// duplicates funded twice, so it would not qualify. The solve stops at a
+    /// proven gap of 1% (mipGap 0.01, well under the 2-8% by which the integrated
+    /// decision beats these fundings), so it ends by itself, not by the clock,
+    /// and the integrated plan itself is checked to be worth at least as much.
+    /// The smallest horizon-1 seeds only, with a time limit: in a debug build a
+    /// 200-project solve to 1% can take minutes. A solve cut by the clock still
+    /// has a proven bound, which must lie above the un-integrated value.
+    @Test(arguments: seeds.filter { generated($0).horizon == 1 && generated($0).projects.count <= 110 })
+    func integratedNeverWorseWhenUnintegratedIsValid(seed: UInt64) throws {
+        var s = Self.generated(seed)
+        for k in s.strategies.indices { s.strategies[k].minShare = 0 }
+        for p in s.projects.indices { s.projects[p].overlaps = [] }
+        s.policy.mipGap = 0.01
+        s.policy.timeLimit = 20
+        let fundings = UnintegratedProcess.run(s)
+        try #require(DecisionChecker.violations(of: Self.decision(fundings, s), in: s) == [], "seed \(seed)")
+        let comparison = IntegrationComparison(result: try Allocation.solve(s))
+        let u = comparison.unintegrated
+        let i = try #require(comparison.integrated, "seed \(seed): the un-integrated fundings are a valid decision")
+        let bound = try #require(comparison.result.bound)
+        #expect(bound >= u.value - 1e-9 * max(1, u.value), "seed \(seed): bound \(bound) below \(u.value)")
+        if comparison.result.status == .optimal {
+            #expect(i.value >= u.value, "seed \(seed): integrated \(i.value) < un-integrated \(u.value)")
+        }
+        #expect(Self.close(i.value, try #require(comparison.result.objective)))
+        #expect(DecisionChecker.violations(of: try #require(comparison.result.decision), in: s) == [])
     }
 
     /// The integrated figures are those of the result's decision; projects only

@@ -8,8 +8,10 @@ import Benchmark
 /// Every benchmark runs in a process of its own (package-benchmark's runner), so a
 /// scenario is generated in that benchmark's `setup`, outside the measurement, and
 /// the memory of one benchmark never shows in another's peak. Names start with the
-/// size, so `--filter` can pick a subset: CI runs `Suite.ciFilter` (see
-/// `ci-snippet.sh`), which leaves out the two slow solves.
+/// size, so `--filter` can pick a subset: CI checks five of them against the
+/// committed thresholds (`ci-snippet.sh`, README.md). Names have no spaces: the
+/// threshold files are written with spaces turned into `_` but looked up by the
+/// name as it is, so a name with a space would never be checked.
 let benchmarks: @Sendable () -> Void = {
     Benchmark.defaultConfiguration = .init(
         metrics: [.wallClock, .peakMemoryResident, .mallocCountTotal],
@@ -17,13 +19,13 @@ let benchmarks: @Sendable () -> Void = {
         warmupIterations: 1,
         maxDuration: .seconds(10),
         maxIterations: 10,
-        thresholds: Tolerance.standard
+        thresholds: Tolerance.standard()
     )
 
     // MARK: Read + validate
 
     Benchmark(
-        "12k read+validate",
+        "12k-read-validate",
         configuration: .init(maxDuration: .seconds(15), maxIterations: 15)
     ) { benchmark, bytes in
         for _ in benchmark.scaledIterations {
@@ -34,7 +36,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark(
-        "200k read+validate",
+        "200k-read-validate",
         configuration: .init(warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 4)
     ) { benchmark, bytes in
         for _ in benchmark.scaledIterations {
@@ -47,7 +49,7 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: Model build
 
     Benchmark(
-        "12k model build",
+        "12k-model-build",
         configuration: .init(maxDuration: .seconds(15), maxIterations: 15)
     ) { benchmark, scenario in
         for _ in benchmark.scaledIterations {
@@ -58,7 +60,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark(
-        "200k model build",
+        "200k-model-build",
         configuration: .init(warmupIterations: 0, maxDuration: .seconds(20), maxIterations: 4)
     ) { benchmark, scenario in
         for _ in benchmark.scaledIterations {
@@ -71,8 +73,9 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: Greedy start
 
     Benchmark(
-        "12k greedy start",
-        configuration: .init(maxDuration: .seconds(15), maxIterations: 15)
+        "12k-greedy-start",
+        configuration: .init(
+            maxDuration: .seconds(15), maxIterations: 15, thresholds: Tolerance.standard(mallocs: 25))
     ) { benchmark, model in
         for _ in benchmark.scaledIterations {
             blackHole(GreedyStart.decide(model))
@@ -81,10 +84,10 @@ let benchmarks: @Sendable () -> Void = {
         ModelBuilder.build(Suite.scenario(projects: 12_000))
     }
 
-    /// The national size stops at the start: a full 200,000-project solve takes
-    /// minutes, too long for CI; `allocate` itself reports that solve.
+    /// The national size in CI: everything up to the branch-and-cut start, since a
+    /// 200,000-project solve (`200k-solve`) takes more than a minute.
     Benchmark(
-        "200k model build+greedy",
+        "200k-build-greedy",
         configuration: .init(warmupIterations: 0, maxDuration: .seconds(30), maxIterations: 3)
     ) { benchmark, scenario in
         for _ in benchmark.scaledIterations {
@@ -98,9 +101,9 @@ let benchmarks: @Sendable () -> Void = {
     // MARK: Solve
 
     Benchmark(
-        "1k solve",
+        "1k-solve",
         configuration: .init(
-            metrics: Suite.solveMetrics, maxDuration: .seconds(60), maxIterations: 5,
+            metrics: Suite.solveMetrics, warmupIterations: 0, maxDuration: .seconds(60), maxIterations: 3,
             thresholds: Tolerance.solve)
     ) { benchmark, model in
         for _ in benchmark.scaledIterations {
@@ -111,7 +114,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     Benchmark(
-        "12k solve",
+        "12k-solve",
         configuration: .init(
             metrics: Suite.solveMetrics, warmupIterations: 0, maxDuration: .seconds(90), maxIterations: 3,
             thresholds: Tolerance.solve)
@@ -122,23 +125,32 @@ let benchmarks: @Sendable () -> Void = {
     } setup: {
         ModelBuilder.build(Suite.scenario(projects: 12_000))
     }
+
+    /// Issue 3's national target: a 1% proven gap within 60 s, under 4 GB. One run.
+    Benchmark(
+        "200k-solve",
+        configuration: .init(
+            metrics: Suite.solveMetrics, warmupIterations: 0, maxDuration: .seconds(120), maxIterations: 1,
+            thresholds: Tolerance.solve)
+    ) { benchmark, model in
+        for _ in benchmark.scaledIterations {
+            Suite.solve(model, timeLimit: 60, reportingTo: benchmark)
+        }
+    } setup: {
+        ModelBuilder.build(Suite.scenario(projects: 200_000))
+    }
 }
 
 /// Scenarios, the solve call and the custom metrics shared by the benchmarks.
 enum Suite {
-    /// The seed of every generated scenario (the fiscal year the generator writes).
+    /// The seed of every generated scenario.
     static let seed: UInt64 = 2570
 
-    /// The benchmarks CI checks against the committed thresholds (a regular
-    /// expression for `--filter`): everything but the two slow solves, whose time
-    /// is bounded by their time limit rather than by the code's speed.
-    static let ciFilter = #"^(12k read\+validate|12k model build|12k greedy start|1k solve|200k model build\+greedy)$"#
-
     /// The objective of the returned decision, in thousandths (custom metrics are integers).
-    static let objective = BenchmarkMetric.custom("objective x1000", polarity: .prefersLarger, useScalingFactor: false)
+    static let objective = BenchmarkMetric.custom("objective-x1000", polarity: .prefersLarger, useScalingFactor: false)
     /// The proven gap of the returned decision, in parts per million (10,000 = 1%);
-    /// 1,000,000 when no decision was returned.
-    static let gap = BenchmarkMetric.custom("gap ppm", polarity: .prefersSmaller, useScalingFactor: false)
+    /// 1,000,000 when none was proven (no decision, or no bound yet).
+    static let gap = BenchmarkMetric.custom("gap-ppm", polarity: .prefersSmaller, useScalingFactor: false)
 
     static let solveMetrics: [BenchmarkMetric] = [.wallClock, .peakMemoryResident, .mallocCountTotal, objective, gap]
 
@@ -178,33 +190,38 @@ enum Suite {
 }
 
 /// How far a run may drift from the committed p90 thresholds (`Thresholds/`)
-/// before `swift package benchmark thresholds check` reports it, in percent.
+/// before `swift package benchmark thresholds check` reports it; relative
+/// tolerances are in percent, either way (a run better than the threshold by
+/// more than the tolerance is reported too, as an improvement).
 ///
-/// Wall time gets +100%: the committed figures come from a shared 2-core VM where
-/// another build can halve the speed of a run; a relative tolerance of 100% never
-/// reports an improvement, only a run more than twice as slow. Malloc counts are
-/// deterministic for the same code, so ±5% catches a real change in allocation
-/// behaviour. Peak resident memory is sampled, ±25%.
+/// * Wall time +100%: the committed figures come from a shared 2-core VM where
+///   another build can slow a run down by half or more; a relative tolerance of
+///   100% fails only a run more than twice as slow, and never reports an improvement.
+/// * Malloc counts ±5%: measured, they differ between runs of the same code by a
+///   few hundred at most, so 5% is a real change in allocation behaviour. The
+///   greedy start allocates only about 300 times (±20 between runs), so it gets ±25%.
+/// * Peak resident memory ±25%: it is sampled, and includes the scenario made in setup.
 enum Tolerance {
     static var time: BenchmarkThresholds { BenchmarkThresholds(relative: [.p90: 100]) }
     static var memory: BenchmarkThresholds { BenchmarkThresholds(relative: [.p90: 25]) }
-    static var mallocs: BenchmarkThresholds { BenchmarkThresholds(relative: [.p90: 5]) }
 
-    static var standard: [BenchmarkMetric: BenchmarkThresholds] { [
-        .wallClock: time,
-        .peakMemoryResident: memory,
-        .mallocCountTotal: mallocs,
-    ] }
+    static func standard(mallocs: Double = 5) -> [BenchmarkMetric: BenchmarkThresholds] {
+        [
+            .wallClock: time,
+            .peakMemoryResident: memory,
+            .mallocCountTotal: BenchmarkThresholds(relative: [.p90: mallocs]),
+        ]
+    }
 
-    /// GLPK allocates per node and per cut, and the objective and gap vary with
-    /// where the search stood when it reached the gap: malloc counts get ±25%, a
-    /// gap may grow from 0 to the 1% target (absolute 10,000 ppm), and the objective
-    /// may lose 1% (it can only gain up to the bound).
-    static var solve: [BenchmarkMetric: BenchmarkThresholds] { [
-        .wallClock: time,
-        .peakMemoryResident: memory,
-        .mallocCountTotal: BenchmarkThresholds(relative: [.p90: 25]),
-        Suite.objective: BenchmarkThresholds(relative: [.p90: 1]),
-        Suite.gap: BenchmarkThresholds(absolute: [.p90: 10_000]),
-    ] }
+    /// A time-limited solve stops wherever the search stands at the limit, which
+    /// depends on the machine's load: GLPK's malloc count (per node, per cut) gets
+    /// ±25%, the proven gap may grow by 1.5 points (absolute 15,000 ppm) and the
+    /// objective may lose 2%. A solve that reaches the 1% target before its limit
+    /// has a smaller gap and a shorter time, never a regression.
+    static var solve: [BenchmarkMetric: BenchmarkThresholds] {
+        var thresholds = standard(mallocs: 25)
+        thresholds[Suite.objective] = BenchmarkThresholds(relative: [.p90: 2])
+        thresholds[Suite.gap] = BenchmarkThresholds(absolute: [.p90: 15_000])
+        return thresholds
+    }
 }
