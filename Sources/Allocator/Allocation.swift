@@ -29,18 +29,10 @@ public enum Allocation {
         if !missing.isEmpty {
             outcome = SolverOutcome(termination: .trivialInfeasible, columns: nil, bound: nil)
         } else {
-            let start = GreedyStart.decide(model)
-            let remaining = max(0.001, timeLimit - GLPKSolver.seconds(clock.now - began))
-            outcome = try GLPKSolver(
-                mipGap: mipGap, timeLimit: remaining, verbose: options.verbose, progress: options.progress)
-                .solve(model.linear, start: start, rounding: { values, reducedCosts in
-                    // Two orders of the choices the LP left undecided; neither wins everywhere.
-                    let candidates = [
-                        GreedyStart.decide(model, guide: values),
-                        GreedyStart.decide(model, guide: values, reducedCosts: reducedCosts),
-                    ].compactMap { $0 }
-                    return candidates.max { model.objective(of: $0) < model.objective(of: $1) }
-                })
+            outcome = try HybridSearch(
+                model: model, mipGap: mipGap, timeLimit: timeLimit, verbose: options.verbose,
+                progress: options.progress, log: options.log
+            ).run()
         }
         let solved = clock.now
         return result(
@@ -65,7 +57,7 @@ public enum Allocation {
                 bound = max(b, value)
                 gap = AllocationResult.gap(objective: value, bound: bound!)
             }
-            let withinGap = gap.map { $0 <= mipGap } ?? false
+            let withinGap = bound.map { AllocationResult.provesGap(objective: value, bound: $0, mipGap: mipGap) } ?? false
             status = outcome.proven || withinGap ? .optimal : .feasible
         } else {
             switch outcome.termination {

@@ -40,6 +40,9 @@ struct Solve: ParsableCommand {
         let read = clock.now
         let showProgress = ProgressLine.isWanted && !verbose
         var options = SolveOptions(mipGap: gap, timeLimit: timeLimit, verbose: verbose)
+        if verbose {
+            options.log = { line in FileDescriptorWriter.write(line + "\n", to: 2) }
+        }
         if showProgress {
             options.progress = { (progress: SolveProgress) in ProgressLine.show(progress) }
         }

@@ -9,6 +9,8 @@ public struct AllocationModel: Sendable {
     /// `choiceStart[p] ..< choiceStart[p + 1]` are project `p`'s choices.
     public let choiceStart: [Int]
     public let linear: LinearModel
+    /// The constraint family of each row of `linear`, in row order.
+    public let rowFamilies: [RowFamily]
 
     /// The column range of project `p`.
     public func choices(ofProject p: Int) -> Range<Int> {

@@ -16,9 +16,10 @@ public enum ModelBuilder {
             _ = linear.addColumn(objective: c.value, name: name)
         }
         let all = RowsBuilder(scenario: scenario, index: index, choices: choices, choiceStart: choiceStart)
-        all.addRows(to: &linear)
+        let families = all.addRows(to: &linear)
         return AllocationModel(
-            scenario: scenario, index: index, choices: choices, choiceStart: choiceStart, linear: linear)
+            scenario: scenario, index: index, choices: choices, choiceStart: choiceStart, linear: linear,
+            rowFamilies: families)
     }
 
     /// The plan years in which project `p` may start.

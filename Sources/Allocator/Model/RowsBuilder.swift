@@ -8,13 +8,20 @@ struct RowsBuilder {
 
     func columns(ofProject p: Int) -> Range<Int> { choiceStart[p] ..< choiceStart[p + 1] }
 
-    func addRows(to model: inout LinearModel) {
+    /// Adds every row to `model` and returns each row's family, in row order.
+    func addRows(to model: inout LinearModel) -> [RowFamily] {
+        var families: [RowFamily] = []
         addProjectRows(to: &model)
+        families += Array(repeating: .project, count: model.rowCount - families.count)
         addOverlapRows(to: &model)
-        addBudgetRows(to: &model)
-        addCapacityRows(to: &model)
+        families += Array(repeating: .overlap, count: model.rowCount - families.count)
+        families += addBudgetRows(to: &model)
+        families += addCapacityRows(to: &model)
         addRequiresRows(to: &model)
+        families += Array(repeating: .requires, count: model.rowCount - families.count)
         addShareRows(to: &model)
+        families += Array(repeating: .share, count: model.rowCount - families.count)
+        return families
     }
 
     /// Each project funded at most once; exactly once if mandatory.
@@ -49,7 +56,8 @@ struct RowsBuilder {
     }
 
     /// Each funder and plan year: cost falling in that year within that year's budget.
-    private func addBudgetRows(to model: inout LinearModel) {
+    private func addBudgetRows(to model: inout LinearModel) -> [RowFamily] {
+        var families: [RowFamily] = []
         let horizon = scenario.horizon
         var entries = Array(repeating: [(column: Int, value: Double)](), count: scenario.funders.count * horizon)
         for (j, c) in choices.enumerated() {
@@ -62,12 +70,15 @@ struct RowsBuilder {
                 model.addRow(
                     name: "budget[\(funder.id),\(y + 1)]", lower: nil, upper: funder.budget[y],
                     entries: entries[f * horizon + y])
+                families.append(.budget(funder: f, year: y + 1))
             }
         }
+        return families
     }
 
     /// Each funder: funded projects within `maxProjects`.
-    private func addCapacityRows(to model: inout LinearModel) {
+    private func addCapacityRows(to model: inout LinearModel) -> [RowFamily] {
+        var families: [RowFamily] = []
         var entries = Array(repeating: [(column: Int, value: Double)](), count: scenario.funders.count)
         for (j, c) in choices.enumerated() where scenario.funders[c.funder].maxProjects != nil {
             entries[c.funder].append((j, 1))
@@ -75,7 +86,9 @@ struct RowsBuilder {
         for (f, funder) in scenario.funders.enumerated() {
             guard let limit = funder.maxProjects, !entries[f].isEmpty else { continue }
             model.addRow(name: "capacity[\(funder.id)]", lower: nil, upper: Double(limit), entries: entries[f])
+            families.append(.capacity(funder: f))
         }
+        return families
     }
 
     /// Each `requires` edge q -> p: p funded only if q is. With horizon > 1 the

@@ -30,4 +30,12 @@ public struct AllocationResult: Sendable {
     public static func gap(objective: Double, bound: Double) -> Double {
         max(0, bound - objective) / max(1e-9, abs(objective))
     }
+
+    /// Whether a decision of value `objective` is proven within `mipGap` of the
+    /// optimum by `bound`. Up to GLPK's objective tolerance (1e-9 relative), as
+    /// GLPK itself prunes: so `mipGap` 0 accepts a bound that differs from the
+    /// objective only by rounding in the sums.
+    public static func provesGap(objective: Double, bound: Double, mipGap: Double) -> Bool {
+        gap(objective: objective, bound: bound) <= mipGap + 1e-9
+    }
 }

@@ -6,11 +6,15 @@ public struct SolveOptions: Sendable {
     public var verbose: Bool
     /// Called about once a second while solving (on the solving thread).
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Receives one line per step of the solve strategy (greedy start,
+    /// Lagrangian bound, neighbourhood sweeps, branch and cut), for `--verbose`.
+    public var log: (@Sendable (String) -> Void)?
 
     public init(
         mipGap: Double? = nil, timeLimit: Double? = nil, verbose: Bool = false,
-        progress: (@Sendable (SolveProgress) -> Void)? = nil
+        progress: (@Sendable (SolveProgress) -> Void)? = nil, log: (@Sendable (String) -> Void)? = nil
     ) {
+        self.log = log
         self.mipGap = mipGap
         self.timeLimit = timeLimit
         self.verbose = verbose

@@ -16,11 +16,22 @@ final class BranchAndCut {
     var report: ((Double?, Double) -> Void)?
     private var lastReport = ContinuousClock.now
 
-    init(problem: GLPKProblem, start: [Int]?, startValue: Double?, bound: Double) {
+    /// Relative gap at which the search stops once `knownBound` proves it
+    /// (GLPK stops by itself when its own bound does).
+    private let mipGap: Double
+    /// The search was stopped by this callback because the gap was reached.
+    private(set) var stoppedAtGap = false
+
+    /// A proven bound found outside GLPK (the Lagrangian bound), if any.
+    private let knownBound: Double?
+
+    init(problem: GLPKProblem, start: [Int]?, startValue: Double?, bound: Double, knownBound: Double?, mipGap: Double) {
+        self.knownBound = knownBound
         self.problem = problem
         self.start = start
         self.startValue = startValue
         self.bound = bound
+        self.mipGap = mipGap
     }
 
     /// Runs `glp_intopt` and returns its return code. Calls `glp_intopt`.
@@ -58,11 +69,19 @@ final class BranchAndCut {
         var active: Int32 = 0, current: Int32 = 0, total: Int32 = 0
         glp_ios_tree_size(tree, &active, &current, &total)
         nodes = Int(total)
+        let prob = glp_ios_get_prob(tree)
+        let status = glp_mip_status(prob)
+        let incumbent = status == GLP_FEAS || status == GLP_OPT ? max(glp_mip_obj_val(prob), startValue ?? -.infinity) : startValue
         if let report, ContinuousClock.now - lastReport >= .seconds(1) {
             lastReport = ContinuousClock.now
-            let prob = glp_ios_get_prob(tree)
-            let status = glp_mip_status(prob)
-            report(status == GLP_FEAS || status == GLP_OPT ? glp_mip_obj_val(prob) : startValue, bound)
+            report(incumbent, bound)
+        }
+        if let incumbent, let knownBound, !stoppedAtGap,
+           AllocationResult.provesGap(objective: incumbent, bound: knownBound, mipGap: mipGap)
+        {
+            stoppedAtGap = true
+            glp_ios_terminate(tree)
+            return
         }
         if glp_ios_reason(tree) == GLP_IHEUR, !startOffered, let start {
             startOffered = true

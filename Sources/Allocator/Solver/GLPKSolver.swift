@@ -34,8 +34,11 @@ public struct GLPKSolver: Sendable {
     /// and reduced costs, and may return a feasible decision built from them (LP rounding); the
     /// better of it and `start` seeds branch and cut.
     /// Calls `glp_simplex`, then `glp_intopt`.
+    /// `knownBound`, a proven upper bound found elsewhere (the Lagrangian bound),
+    /// is combined with GLPK's own: the search stops once either proves the gap.
     public func solve(
-        _ model: LinearModel, start: [Int]? = nil, rounding: (([Double], [Double]) -> [Int]?)? = nil
+        _ model: LinearModel, start: [Int]? = nil, knownBound: Double? = nil,
+        rounding: (([Double], [Double]) -> [Int]?)? = nil
     ) throws(SolverFailure) -> SolverOutcome {
         if model.columnCount == 0 {
             // Nothing can be funded: the empty decision is the only one. GLPK is
@@ -76,7 +79,7 @@ public struct GLPKSolver: Sendable {
         case .failed:
             throw SolverFailure(operation: "glp_simplex", code: lpCode, message: "simplex failed")
         }
-        let lpBound = glp_get_obj_val(problem.pointer)
+        let lpBound = min(glp_get_obj_val(problem.pointer), knownBound ?? .infinity)
         if let rounding {
             let lp = (0 ..< model.columnCount).map { glp_get_col_prim(problem.pointer, Int32($0 + 1)) }
             let reduced = (0 ..< model.columnCount).map { glp_get_col_dual(problem.pointer, Int32($0 + 1)) }
@@ -90,11 +93,16 @@ public struct GLPKSolver: Sendable {
         }
 
         progress?(SolveProgress(elapsed: Self.seconds(began.duration(to: clock.now)), objective: startValue, bound: lpBound))
+        if let startValue, AllocationResult.provesGap(objective: startValue, bound: lpBound, mipGap: mipGap) {
+            return SolverOutcome(termination: .gapReached, columns: start, bound: lpBound, lpSeconds: lpSeconds)
+        }
         let remaining = timeLimit - Self.seconds(began.duration(to: clock.now))
         guard remaining > 0 else {
             return SolverOutcome(termination: .timeLimit, columns: start, bound: lpBound, lpSeconds: lpSeconds)
         }
-        let search = BranchAndCut(problem: problem, start: start, startValue: startValue, bound: lpBound)
+        let search = BranchAndCut(
+            problem: problem, start: start, startValue: startValue, bound: lpBound, knownBound: knownBound,
+            mipGap: mipGap)
         if let progress {
             search.report = { objective, bound in
                 progress(SolveProgress(elapsed: Self.seconds(began.duration(to: clock.now)), objective: objective, bound: bound))
@@ -108,6 +116,7 @@ public struct GLPKSolver: Sendable {
         case 0:
             termination = glp_mip_status(problem.pointer) == GLP_NOFEAS ? .infeasible : .searchComplete
         case GLP_EMIPGAP: termination = .gapReached
+        case GLP_ESTOP where search.stoppedAtGap: termination = .gapReached
         case GLP_ETMLIM: termination = .timeLimit
         case GLP_ENOPFS: termination = .infeasible
         default:

@@ -1,0 +1,144 @@
+/// The solve strategy for the whole model, built from its structure because
+/// plain branch and cut is far too slow on it (issue 3's measurements):
+///
+/// 1. a greedy decision by value per baht (`GreedyStart`), at once;
+/// 2. the Lagrangian bound (`LagrangianRelaxation`), whose exact village and
+///    LAO knapsacks make it tighter than the LP, with LP-style rounding of its
+///    averaged point every few steps;
+/// 3. neighbourhood search by area (`NeighbourhoodSearch`): GLPK's branch and
+///    cut solves the model restricted to one group of areas at a time, the
+///    rest of the decision fixed, and the Lagrangian steps resume between sweeps;
+/// 4. on models small enough for GLPK's LP to be quick, GLPK's branch and cut on
+///    the whole model for the time left, started from the best decision and
+///    stopped as soon as the best bound (its own or the Lagrangian one) proves
+///    the gap; this is what proves optimality on small scenarios.
+///
+/// Every bound used is a true upper bound; every decision is checked against
+/// every row. All GLPK work runs on the calling thread.
+struct HybridSearch {
+    let model: AllocationModel
+    let mipGap: Double
+    let timeLimit: Double
+    let verbose: Bool
+    let progress: (@Sendable (SolveProgress) -> Void)?
+    let log: (@Sendable (String) -> Void)?
+
+    /// Models with at most this many columns end with GLPK's branch and cut on
+    /// the whole model; larger ones spend the time on neighbourhoods.
+    static let fullSearchColumns = 20_000
+    /// Most projects per area group in the neighbourhood search (and at most
+    /// an eighth of all projects).
+    static let regionSize = 600
+    /// Share of the time limit the first Lagrangian phase may take.
+    static let relaxationShare = 0.25
+
+    func run() throws(SolverFailure) -> SolverOutcome {
+        let clock = ContinuousClock()
+        let began = clock.now
+        func elapsed() -> Double { GLPKSolver.seconds(clock.now - began) }
+        let deadline = began + .seconds(timeLimit)
+        let linear = model.linear
+
+        var best = GreedyStart.decide(model)
+        var bestValue = best.map { model.objective(of: $0) }
+        func note(_ step: String) {
+            guard let log else { return }
+            let value = bestValue.map { NumberFormat.fixed($0, decimals: 3) } ?? "none"
+            log("allocate: \(NumberFormat.fixed(elapsed(), decimals: 2)) s  \(step)  best \(value)")
+        }
+        note("greedy start over \(linear.columnCount) choices")
+        var lastReport = clock.now - .seconds(2)
+        func report(_ bound: Double?, force: Bool = false) {
+            guard let progress, force || clock.now - lastReport >= .seconds(1) else { return }
+            lastReport = clock.now
+            progress(SolveProgress(elapsed: elapsed(), objective: bestValue, bound: bound))
+        }
+        func offer(_ candidate: [Int]?) {
+            guard let candidate, linear.maximumViolation(ofColumns: candidate) <= LinearModel.feasibilityTolerance
+            else { return }
+            let value = model.objective(of: candidate)
+            if value > bestValue ?? -.infinity {
+                best = candidate
+                bestValue = value
+            }
+        }
+        func reached(_ bound: Double) -> Bool {
+            guard let bestValue else { return false }
+            return AllocationResult.provesGap(objective: bestValue, bound: bound, mipGap: mipGap)
+        }
+
+        let relaxation = LagrangianRelaxation(model)
+        /// The relaxation's bound with a margin for rounding in its sums.
+        func lagrangianBound() -> Double {
+            relaxation.bound + 1e-11 * max(1, abs(relaxation.bound))
+        }
+        func relax(until end: ContinuousClock.Instant, steps: Int = .max) {
+            let first = relaxation.steps
+            relaxation.run(
+                lowerBound: bestValue,
+                improve: { relax in
+                    offer(GreedyStart.decide(model, guide: relax.averaged, reducedCosts: relax.reducedAtBest))
+                    offer(GreedyStart.decide(model, guide: relax.averaged))
+                    return bestValue
+                },
+                shouldStop: { bound, _ in
+                    report(bound)
+                    return reached(bound) || clock.now >= end || relaxation.steps - first >= steps
+                })
+        }
+
+        relax(until: began + .seconds(timeLimit * Self.relaxationShare))
+        report(lagrangianBound(), force: true)
+        note("Lagrangian bound \(NumberFormat.fixed(lagrangianBound(), decimals: 3)) after \(relaxation.steps) steps")
+        let full = linear.columnCount <= Self.fullSearchColumns || best == nil
+        if !reached(lagrangianBound()), best != nil {
+            let search = NeighbourhoodSearch(model: model)
+            // Groups small against the model, so that each sub-model is quick for GLPK.
+            let size = max(20, min(Self.regionSize, model.scenario.projects.count / 8))
+            let regions = search.regions(size: size)
+            let end = full ? began + .seconds(timeLimit * 0.6) : deadline
+            var sweep = 0
+            sweeps: while clock.now < end {
+                var improved = false
+                for region in regions {
+                    guard clock.now < end, let current = best else { break sweeps }
+                    let free = region.flatMap { Array(model.choices(ofProject: $0)) }
+                    guard !free.isEmpty else { continue }
+                    let seconds = min(2, GLPKSolver.seconds(end - clock.now))
+                    guard seconds > 0.01 else { break sweeps }
+                    if let better = try search.improve(current, free: free, timeLimit: seconds) {
+                        offer(better)
+                        improved = true
+                    }
+                    report(lagrangianBound())
+                    if reached(lagrangianBound()) { break sweeps }
+                }
+                sweep += 1
+                if !relaxation.hasConverged { relax(until: end, steps: 50) }
+                note("neighbourhood sweep \(sweep) over \(regions.count) area groups; bound \(NumberFormat.fixed(lagrangianBound(), decimals: 3))")
+                if reached(lagrangianBound()) || (!improved && relaxation.hasConverged) { break }
+            }
+        }
+        let bound = lagrangianBound()
+        if reached(bound) {
+            return SolverOutcome(termination: .gapReached, columns: best, bound: bound)
+        }
+        guard full else {
+            return SolverOutcome(termination: .timeLimit, columns: best, bound: bound)
+        }
+        let remaining = max(0.001, GLPKSolver.seconds(deadline - clock.now))
+        note("GLPK branch and cut on the whole model, \(NumberFormat.fixed(remaining, decimals: 1)) s left")
+        var outcome = try GLPKSolver(mipGap: mipGap, timeLimit: remaining, verbose: verbose, progress: progress)
+            .solve(linear, start: best, knownBound: bound, rounding: { values, reducedCosts in
+                // Two orders of the choices the LP left undecided; neither wins everywhere.
+                let candidates = [
+                    GreedyStart.decide(model, guide: values),
+                    GreedyStart.decide(model, guide: values, reducedCosts: reducedCosts),
+                ].compactMap { $0 }
+                return candidates.max { model.objective(of: $0) < model.objective(of: $1) }
+            })
+        if outcome.termination != .infeasible, let b = outcome.bound { outcome.bound = min(b, bound) }
+        if outcome.termination != .infeasible, outcome.bound == nil { outcome.bound = bound }
+        return outcome
+    }
+}

@@ -1,0 +1,218 @@
+/// An upper bound on the model's optimum that is stronger than its LP
+/// relaxation and far cheaper to reach: every row shared between funders (each
+/// project once, overlap groups, `requires`, strategy shares, and the capacity
+/// of large funders) is moved into the objective with a multiplier, which leaves
+/// one independent knapsack per funder. Small funders' knapsacks (a village's
+/// own money, an LAO) are solved exactly, which the LP cannot do; large ones by
+/// their fractional relaxation. For any multipliers the result is a true upper
+/// bound; subgradient steps (Polyak's rule) lower it.
+///
+/// The averaged knapsack solutions approximate the LP solution and guide a
+/// rounding heuristic (`GreedyStart`), so the search also improves decisions.
+final class LagrangianRelaxation {
+    /// Funders with at most this many choices are solved exactly.
+    static let exactLimit = 48
+
+    let model: AllocationModel
+    private let linear: LinearModel
+    /// Rows priced by a multiplier, in row order.
+    private let relaxed: [Int]
+    /// Multiplier of each relaxed row (same order as `relaxed`): ≥ 0 prices the
+    /// upper bound, ≤ 0 the lower bound; free for equalities.
+    private(set) var multipliers: [Double]
+    /// 1 / largest coefficient of each relaxed row: steps are taken in this
+    /// scaled space, or the strategy-share rows (coefficients in baht) would
+    /// swamp the project rows (coefficients 1).
+    private let scale: [Double]
+    private var knapsacks: [FunderKnapsack] = []
+    private var exact: [Bool] = []
+    /// Columns of each funder's knapsack; `itemOf[j]` is j's index in its knapsack.
+    private var funderColumns: [[Int]] = []
+    /// Columns in no knapsack (their funder's rows are all priced): taken when profitable.
+    private var freeColumns: [Int] = []
+
+    /// Best (lowest) bound found so far.
+    private(set) var bound = Double.infinity
+    /// Exponentially averaged knapsack solutions: an approximate LP point.
+    private(set) var averaged: [Double]
+    /// Reduced profits at the multipliers that gave `bound`.
+    private(set) var reducedAtBest: [Double]
+
+    init(_ model: AllocationModel) {
+        self.model = model
+        let linear = model.linear
+        self.linear = linear
+        let funderCount = model.scenario.funders.count
+        var columnsOf = Array(repeating: [Int](), count: funderCount)
+        for (j, c) in model.choices.enumerated() { columnsOf[c.funder].append(j) }
+        var budgetRows = Array(repeating: [Int](), count: funderCount)
+        var capacityRow = [Int?](repeating: nil, count: funderCount)
+        for (i, family) in model.rowFamilies.enumerated() {
+            switch family {
+            case .budget(let f, _): budgetRows[f].append(i)
+            case .capacity(let f): capacityRow[f] = i
+            default: break
+            }
+        }
+        var keep = [Bool](repeating: false, count: linear.rowCount)
+        var position = [Int](repeating: -1, count: linear.columnCount)
+        for f in 0 ..< funderCount {
+            let columns = columnsOf[f]
+            for (i, j) in columns.enumerated() { position[j] = i }
+            let isExact = columns.count <= Self.exactLimit
+            let rows = budgetRows[f]
+            for i in rows { keep[i] = true }
+            var capacity = Int.max
+            if isExact, let i = capacityRow[f], let upper = linear.rowBounds[i].upper {
+                keep[i] = true
+                capacity = Int(max(0, upper.rounded(.down)))
+            }
+            var weights = [Double](repeating: 0, count: columns.count * rows.count)
+            for (k, i) in rows.enumerated() {
+                for e in linear.rowStart[i] ..< linear.rowStart[i + 1] {
+                    let item = position[Int(linear.entryColumn[e])]
+                    weights[item * rows.count + k] = linear.entryValue[e]
+                }
+            }
+            let budgets = rows.map { linear.rowBounds[$0].upper ?? .infinity }
+            var surrogate = [Double](repeating: 0, count: columns.count)
+            for item in 0 ..< columns.count {
+                for k in 0 ..< rows.count where budgets[k] > 0 && budgets[k].isFinite {
+                    surrogate[item] += weights[item * rows.count + k] / budgets[k]
+                }
+            }
+            knapsacks.append(FunderKnapsack(budgets: budgets, capacity: capacity, weights: weights, surrogate: surrogate))
+            exact.append(isExact)
+            if rows.isEmpty && !isExact {
+                freeColumns += columns
+                funderColumns.append([])
+            } else {
+                funderColumns.append(columns)
+            }
+        }
+        relaxed = (0 ..< linear.rowCount).filter { !keep[$0] }
+        scale = relaxed.map { i in
+            let largest = (linear.rowStart[i] ..< linear.rowStart[i + 1]).reduce(0.0) { max($0, abs(linear.entryValue[$1])) }
+            return largest > 0 ? 1 / largest : 1
+        }
+        multipliers = [Double](repeating: 0, count: relaxed.count)
+        averaged = [Double](repeating: 0, count: linear.columnCount)
+        reducedAtBest = linear.objective
+    }
+
+    /// Value of the relaxation at the current multipliers, with its subproblem
+    /// solution (a point with entries in [0, 1]) and the reduced profits.
+    func evaluate() -> (value: Double, point: [Double], reduced: [Double]) {
+        var reduced = linear.objective
+        var constant = 0.0
+        for (r, i) in relaxed.enumerated() where multipliers[r] != 0 {
+            let pi = multipliers[r]
+            let b = linear.rowBounds[i]
+            constant += pi * (pi > 0 ? b.upper! : b.lower!)
+            for e in linear.rowStart[i] ..< linear.rowStart[i + 1] {
+                reduced[Int(linear.entryColumn[e])] -= pi * linear.entryValue[e]
+            }
+        }
+        var point = [Double](repeating: 0, count: linear.columnCount)
+        var value = constant
+        for j in freeColumns where reduced[j] > 0 {
+            point[j] = 1
+            value += reduced[j]
+        }
+        var profit: [Double] = []
+        for f in 0 ..< knapsacks.count where !funderColumns[f].isEmpty {
+            let columns = funderColumns[f]
+            profit.removeAll(keepingCapacity: true)
+            var items: [Int] = []
+            for (item, j) in columns.enumerated() {
+                profit.append(reduced[j])
+                if reduced[j] > 0 { items.append(item) }
+            }
+            guard !items.isEmpty else { continue }
+            let solution = exact[f]
+                ? knapsacks[f].solveExactly(items: items, profit: profit)
+                : knapsacks[f].solveRelaxed(items: items, profit: profit)
+            value += solution.bound
+            for item in solution.taken { point[columns[item]] = 1 }
+            if let item = solution.fractional { point[columns[item]] = solution.fraction }
+        }
+        return (value, point, reduced)
+    }
+
+    /// Step size factor of Polyak's rule; halved whenever the bound has not
+    /// improved for 20 steps. Kept between calls so that `run` resumes.
+    private var theta = 1.0
+    private var sinceImprovement = 0
+    private var iteration = 0
+    /// Steps taken so far, over all calls.
+    var steps: Int { iteration }
+
+    /// Whether the step size has vanished: further steps would not move the bound.
+    var hasConverged: Bool { theta <= 1e-6 }
+
+    /// Runs subgradient steps until `shouldStop` says so or the step size
+    /// vanishes. `lowerBound` (a known decision's value) drives the step size
+    /// and may rise as `improve` finds better decisions; `improve` is called
+    /// every `heuristicEvery` steps with the relaxation and returns the value
+    /// of the best known decision.
+    func run(
+        lowerBound: Double?, heuristicEvery: Int = 25,
+        improve: (LagrangianRelaxation) -> Double?, shouldStop: (Double, Double?) -> Bool
+    ) {
+        var target = lowerBound
+        while !hasConverged {
+            let (value, point, reduced) = evaluate()
+            if value < bound {
+                if value < bound - 1e-7 * max(1, abs(bound)) { sinceImprovement = 0 } else { sinceImprovement += 1 }
+                bound = value
+                reducedAtBest = reduced
+            } else {
+                sinceImprovement += 1
+            }
+            if sinceImprovement >= 20 {
+                theta /= 2
+                sinceImprovement = 0
+            }
+            let weight = iteration == 0 ? 1 : 0.1
+            for j in 0 ..< point.count { averaged[j] += weight * (point[j] - averaged[j]) }
+            iteration += 1
+            if iteration % heuristicEvery == 0, let found = improve(self) { target = max(target ?? found, found) }
+            if shouldStop(bound, target) { return }
+
+            var gradient = [Double](repeating: 0, count: relaxed.count)
+            var norm = 0.0
+            for (r, i) in relaxed.enumerated() {
+                var activity = 0.0
+                for e in linear.rowStart[i] ..< linear.rowStart[i + 1] {
+                    activity += linear.entryValue[e] * point[Int(linear.entryColumn[e])]
+                }
+                let b = linear.rowBounds[i]
+                let pi = multipliers[r]
+                var g = 0.0
+                if let u = b.upper, pi > 0 || activity > u || (b.lower == u) {
+                    g = u - activity
+                } else if let l = b.lower, pi < 0 || activity < l {
+                    g = l - activity
+                }
+                // A multiplier held at zero by its sign does not move; leave it out of the norm.
+                if pi == 0, (b.lower == nil && g > 0) || (b.upper == nil && g < 0) { g = 0 }
+                gradient[r] = g * scale[r]
+                norm += gradient[r] * gradient[r]
+            }
+            guard norm > 0 else {
+                theta = 0
+                return
+            }
+            // Without a known decision, aim 5% below the current value.
+            let distance = target.map { value - $0 } ?? 0.05 * abs(value)
+            let step = theta * max(distance, 1e-9 * max(1, abs(value))) / norm
+            for (r, i) in relaxed.enumerated() where gradient[r] != 0 {
+                let b = linear.rowBounds[i]
+                var pi = multipliers[r] - step * gradient[r] * scale[r]
+                if b.lower == nil { pi = max(0, pi) }
+                if b.upper == nil { pi = min(0, pi) }
+                multipliers[r] = pi
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import Testing
+@testable import Allocator
+
+/// The parts of the solve strategy checked against independent answers: the
+/// exact knapsack against enumeration, the Lagrangian bound against the
+/// brute-force optimum, restricted models and area groups by their definition.
+@Suite struct HybridSearchTests {
+    /// A random knapsack with `rows` budget rows and an optional capacity.
+    static func randomKnapsack(seed: UInt64, items: Int, rows: Int) -> (FunderKnapsack, [Double]) {
+        var random = SeededRandom(seed: seed)
+        var weights: [Double] = []
+        for _ in 0 ..< items * rows { weights.append(Double(random.int(in: 0 ... 60))) }
+        let budgets = (0 ..< rows).map { _ in Double(random.int(in: 40 ... 150)) }
+        let capacity = random.int(in: 0 ... 3) == 0 ? Int.max : random.int(in: 1 ... items)
+        var surrogate = [Double](repeating: 0, count: items)
+        for i in 0 ..< items {
+            for k in 0 ..< rows { surrogate[i] += weights[i * rows + k] / budgets[k] }
+        }
+        let profit = (0 ..< items).map { _ in Double(random.int(in: 1 ... 100)) / 7 }
+        return (FunderKnapsack(budgets: budgets, capacity: capacity, weights: weights, surrogate: surrogate), profit)
+    }
+
+    /// The 0/1 optimum by enumerating every subset.
+    static func enumerate(_ k: FunderKnapsack, profit: [Double]) -> Double {
+        let rows = k.budgets.count
+        var best = 0.0
+        for mask in 0 ..< (1 << profit.count) {
+            var used = [Double](repeating: 0, count: rows)
+            var value = 0.0
+            var count = 0
+            for i in 0 ..< profit.count where mask & (1 << i) != 0 {
+                count += 1
+                value += profit[i]
+                for r in 0 ..< rows { used[r] += k.weights[i * rows + r] }
+            }
+            if count <= k.capacity, (0 ..< rows).allSatisfy({ used[$0] <= k.budgets[$0] }) { best = max(best, value) }
+        }
+        return best
+    }
+
+    @Test(arguments: UInt64(1) ... 200)
+    func exactKnapsackMatchesEnumeration(seed: UInt64) {
+        let (knapsack, profit) = Self.randomKnapsack(seed: seed, items: 4 + Int(seed % 9), rows: 1 + Int(seed % 3))
+        let items = Array(profit.indices)
+        let exact = knapsack.solveExactly(items: items, profit: profit)
+        let optimum = Self.enumerate(knapsack, profit: profit)
+        #expect(abs(exact.bound - optimum) <= 1e-9, "seed \(seed)")
+        #expect(abs(exact.taken.reduce(0) { $0 + profit[$1] } - optimum) <= 1e-9, "seed \(seed)")
+        #expect(knapsack.solveRelaxed(items: items, profit: profit).bound >= optimum - 1e-9, "seed \(seed)")
+    }
+
+    /// Stopped by its node limit, the search still returns a true upper bound.
+    @Test func abortedKnapsackSearchKeepsAnUpperBound() {
+        for seed in UInt64(1) ... 30 {
+            let (knapsack, profit) = Self.randomKnapsack(seed: seed, items: 14, rows: 2)
+            let aborted = knapsack.solveExactly(items: Array(profit.indices), profit: profit, nodeLimit: 3)
+            #expect(aborted.bound >= Self.enumerate(knapsack, profit: profit) - 1e-9, "seed \(seed)")
+        }
+    }
+
+    /// Whatever the multipliers, the relaxation's value is at least the optimum:
+    /// checked at every step on the brute-force scenarios.
+    @Test(arguments: UInt64(1) ... 300)
+    func lagrangianValueIsAlwaysAnUpperBound(seed: UInt64) throws {
+        let scenario = RandomScenario.make(seed: seed)
+        guard let optimum = try BruteForce.solve(scenario) else { return }
+        let model = ModelBuilder.build(scenario)
+        let relaxation = LagrangianRelaxation(model)
+        var values: [Double] = []
+        relaxation.run(lowerBound: nil, heuristicEvery: 5, improve: { _ in nil }, shouldStop: { _, _ in
+            values.append(relaxation.evaluate().value)
+            return values.count >= 60
+        })
+        for value in values {
+            #expect(value >= optimum.objective - 1e-9 * max(1, abs(optimum.objective)), "seed \(seed)")
+        }
+        #expect(relaxation.bound >= optimum.objective - 1e-9 * max(1, abs(optimum.objective)), "seed \(seed)")
+    }
+
+    /// The restricted model keeps exactly the points that agree with the fixing.
+    @Test func restrictedModelShiftsBoundsByTheFixedColumns() {
+        var model = LinearModel()
+        let a = model.addColumn(objective: 1, name: "a")
+        let b = model.addColumn(objective: 2, name: "b")
+        let c = model.addColumn(objective: 3, name: "c")
+        model.addRow(name: "budget", lower: nil, upper: 10, entries: [(a, 4), (b, 5), (c, 6)])
+        model.addRow(name: "share", lower: 2, upper: nil, entries: [(a, 1), (c, 1)])
+        model.addRow(name: "fixedOnly", lower: nil, upper: 1, entries: [(a, 1)])
+        let sub = model.restricted(free: [b, c], fixedAtOne: [a])
+        #expect(sub.columnCount == 2)
+        #expect(sub.rowCount == 2)
+        #expect(sub.rowBounds[0] == LinearModel.RowBounds(lower: nil, upper: 6))
+        #expect(sub.rowBounds[1] == LinearModel.RowBounds(lower: 1, upper: nil))
+        #expect(sub.row(0).map(\.value) == [5, 6])
+        #expect(sub.row(1).map(\.column) == [1])
+    }
+
+    /// Area groups partition the projects, each at most the size asked unless a
+    /// single area holds more.
+    @Test func areaGroupsPartitionTheProjects() {
+        let scenario = ScenarioGenerator(projects: 1500, seed: 4).generate()
+        let model = ModelBuilder.build(scenario)
+        let groups = NeighbourhoodSearch(model: model).regions(size: 120)
+        let all = groups.flatMap { $0 }
+        #expect(all.sorted() == Array(scenario.projects.indices))
+        #expect(groups.count > 10)
+        for group in groups where group.count > 120 {
+            #expect(Set(group.map { scenario.projects[$0].area }).count == 1)
+        }
+    }
+
+    /// On a generated province the strategy reaches a checked decision and a
+    /// bound below the plain LP's (the exact village and LAO knapsacks).
+    @Test func generatedProvinceGetsACheckedDecisionAndAProvenGap() throws {
+        let scenario = ScenarioGenerator(projects: 600, seed: 11).generate()
+        let result = try Allocation.solve(scenario, options: SolveOptions(mipGap: 0.002, timeLimit: 8))
+        let decision = try #require(result.decision)
+        #expect(DecisionChecker.violations(of: decision, in: scenario) == [])
+        let bound = try #require(result.bound)
+        #expect(bound >= result.objective!)
+        #expect(result.gap! <= 0.01)
+    }
+}
