@@ -32,10 +32,10 @@ public struct AllocationResult: Sendable {
     }
 
     /// Whether a decision of value `objective` is proven within `mipGap` of the
-    /// optimum by `bound`. Up to GLPK's objective tolerance (1e-9 relative), as
-    /// GLPK itself prunes: so `mipGap` 0 accepts a bound that differs from the
-    /// objective only by rounding in the sums.
+    /// optimum by `bound`. Up to GLPK's objective tolerance, as GLPK itself
+    /// prunes (1e-9 × max(1, |objective|)): so `mipGap` 0 accepts a bound that
+    /// differs from the objective only by rounding, also when the objective is 0.
     public static func provesGap(objective: Double, bound: Double, mipGap: Double) -> Bool {
-        gap(objective: objective, bound: bound) <= mipGap + 1e-9
+        bound - objective <= mipGap * max(1e-9, abs(objective)) + 1e-9 * max(1, abs(objective))
     }
 }

@@ -8,7 +8,7 @@
 /// return a true upper bound on the 0/1 optimum, which is all the Lagrangian
 /// bound needs; the exact one is tighter, and is what makes the bound beat the
 /// plain LP on the many small village and LAO budgets.
-struct FunderKnapsack {
+struct FunderKnapsack: Sendable {
     /// Budgets of the funder's rows (one per plan year it has choices in).
     var budgets: [Double]
     /// Most choices it may take; `Int.max` when the capacity row is priced instead.

@@ -81,9 +81,9 @@ struct HybridSearch {
                     offer(GreedyStart.decide(model, guide: relax.averaged))
                     return bestValue
                 },
-                shouldStop: { bound, _ in
-                    report(bound)
-                    return reached(bound) || clock.now >= end || relaxation.steps - first >= steps
+                shouldStop: { _, _ in
+                    report(lagrangianBound())
+                    return reached(lagrangianBound()) || clock.now >= end || relaxation.steps - first >= steps
                 })
         }
 
@@ -91,33 +91,57 @@ struct HybridSearch {
         report(lagrangianBound(), force: true)
         note("Lagrangian bound \(NumberFormat.fixed(lagrangianBound(), decimals: 3)) after \(relaxation.steps) steps")
         let full = linear.columnCount <= Self.fullSearchColumns || best == nil
-        if !reached(lagrangianBound()), best != nil {
+        neighbourhoods: if !reached(lagrangianBound()), best != nil {
             let search = NeighbourhoodSearch(model: model)
             // Groups small against the model, so that each sub-model is quick for GLPK.
             let size = max(20, min(Self.regionSize, model.scenario.projects.count / 8))
             let regions = search.regions(size: size)
+            // One group is the whole model: GLPK on the whole model does that better.
+            if regions.count < 2 { break neighbourhoods }
             let end = full ? began + .seconds(timeLimit * 0.6) : deadline
+            // Time slices alternate between the two: the bound keeps tightening
+            // while the neighbourhoods improve the decision.
+            let slice = Duration.seconds(max(1, timeLimit / 10))
+            var next = 0
             var sweep = 0
-            sweeps: while clock.now < end {
-                var improved = false
-                for region in regions {
-                    guard clock.now < end, let current = best else { break sweeps }
-                    let free = region.flatMap { Array(model.choices(ofProject: $0)) }
-                    guard !free.isEmpty else { continue }
-                    let seconds = min(2, GLPKSolver.seconds(end - clock.now))
-                    guard seconds > 0.01 else { break sweeps }
-                    if let better = try search.improve(current, free: free, timeLimit: seconds) {
+            // Groups solved in a row without improving the decision; once every
+            // group has been, the decision is a local optimum for all of them and
+            // sweeping again is pointless until the relaxation's rounding moves it.
+            var unchanged = 0
+            var settledValue: Double?
+            search: while clock.now < end {
+                if !relaxation.hasConverged {
+                    relax(until: min(end, clock.now + slice))
+                    if reached(lagrangianBound()) { break }
+                }
+                if settledValue == bestValue {
+                    if relaxation.hasConverged { break }
+                    continue
+                }
+                let sliceEnd = min(end, clock.now + slice)
+                while clock.now < sliceEnd, settledValue != bestValue {
+                    guard let current = best else { break search }
+                    let free = regions[next].flatMap { Array(model.choices(ofProject: $0)) }
+                    let seconds = min(2, GLPKSolver.seconds(sliceEnd - clock.now))
+                    guard seconds > 0.01 else { break }
+                    if !free.isEmpty, let better = try search.improve(current, free: free, timeLimit: seconds) {
                         offer(better)
-                        improved = true
+                        unchanged = 0
+                    } else {
+                        unchanged += 1
+                        if unchanged >= regions.count { settledValue = bestValue }
                     }
                     report(lagrangianBound())
-                    if reached(lagrangianBound()) { break sweeps }
+                    if reached(lagrangianBound()) { break search }
+                    next += 1
+                    if next == regions.count {
+                        next = 0
+                        sweep += 1
+                        note("neighbourhood sweep \(sweep) over \(regions.count) area groups; bound \(NumberFormat.fixed(lagrangianBound(), decimals: 3))")
+                    }
                 }
-                sweep += 1
-                if !relaxation.hasConverged { relax(until: end, steps: 50) }
-                note("neighbourhood sweep \(sweep) over \(regions.count) area groups; bound \(NumberFormat.fixed(lagrangianBound(), decimals: 3))")
-                if reached(lagrangianBound()) || (!improved && relaxation.hasConverged) { break }
             }
+            note("neighbourhood search ends; bound \(NumberFormat.fixed(lagrangianBound(), decimals: 3))")
         }
         let bound = lagrangianBound()
         if reached(bound) {

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// An upper bound on the model's optimum that is stronger than its LP
 /// relaxation and far cheaper to reach: every row shared between funders (each
 /// project once, overlap groups, `requires`, strategy shares, and the capacity
@@ -30,6 +32,26 @@ final class LagrangianRelaxation {
     private var funderColumns: [[Int]] = []
     /// Columns in no knapsack (their funder's rows are all priced): taken when profitable.
     private var freeColumns: [Int] = []
+
+    /// Funders split into a fixed number of chunks of similar work.
+    private var chunks: [Range<Int>] = []
+
+    /// `count` consecutive ranges of `sizes`' indices with similar sums.
+    static func chunks(of sizes: [Int], count: Int) -> [Range<Int>] {
+        let total = max(1, sizes.reduce(0, +))
+        var ranges: [Range<Int>] = []
+        var begin = 0
+        var sum = 0
+        for (i, size) in sizes.enumerated() {
+            sum += size
+            if sum * count >= total * (ranges.count + 1), ranges.count < count - 1 {
+                ranges.append(begin ..< i + 1)
+                begin = i + 1
+            }
+        }
+        ranges.append(begin ..< sizes.count)
+        return ranges
+    }
 
     /// Best (lowest) bound found so far.
     private(set) var bound = Double.infinity
@@ -91,6 +113,7 @@ final class LagrangianRelaxation {
             }
         }
         relaxed = (0 ..< linear.rowCount).filter { !keep[$0] }
+        chunks = Self.chunks(of: funderColumns.map(\.count), count: 8)
         scale = relaxed.map { i in
             let largest = (linear.rowStart[i] ..< linear.rowStart[i + 1]).reduce(0.0) { max($0, abs(linear.entryValue[$1])) }
             return largest > 0 ? 1 / largest : 1
@@ -119,36 +142,85 @@ final class LagrangianRelaxation {
             point[j] = 1
             value += reduced[j]
         }
-        var profit: [Double] = []
-        for f in 0 ..< knapsacks.count where !funderColumns[f].isEmpty {
-            let columns = funderColumns[f]
-            profit.removeAll(keepingCapacity: true)
-            var items: [Int] = []
-            for (item, j) in columns.enumerated() {
-                profit.append(reduced[j])
-                if reduced[j] > 0 { items.append(item) }
-            }
-            guard !items.isEmpty else { continue }
-            let solution = exact[f]
-                ? knapsacks[f].solveExactly(items: items, profit: profit)
-                : knapsacks[f].solveRelaxed(items: items, profit: profit)
-            value += solution.bound
-            for item in solution.taken { point[columns[item]] = 1 }
-            if let item = solution.fractional { point[columns[item]] = solution.fraction }
+        // Funders' knapsacks are independent: solved in fixed chunks on all
+        // cores, their values summed in chunk order, so the result does not
+        // depend on the number of threads.
+        let slots = Slots(count: chunks.count)
+        defer { slots.buffer.deallocate() }
+        let work = Work(knapsacks: knapsacks, exact: exact, funderColumns: funderColumns, reduced: reduced)
+        let chunks = self.chunks
+        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            slots.buffer[c] = work.solve(chunk: chunks[c])
+        }
+        for part in slots.buffer {
+            value += part.value
+            for (j, x) in part.point { point[j] = x }
         }
         return (value, point, reduced)
+    }
+
+    /// One chunk's share of a relaxation value: its knapsacks' bounds summed,
+    /// and the columns its solutions set (to 1, or a fraction).
+    private struct Part: Sendable {
+        var value = 0.0
+        var point: [(Int, Double)] = []
+    }
+
+    /// Result slots written by distinct threads, one slot each.
+    private struct Slots: @unchecked Sendable {
+        let buffer: UnsafeMutableBufferPointer<Part>
+        init(count: Int) {
+            buffer = .allocate(capacity: count)
+            _ = buffer.initialize(from: Array(repeating: Part(), count: count))
+        }
+    }
+
+    /// What one step's knapsacks need, as values that threads may share.
+    private struct Work: Sendable {
+        let knapsacks: [FunderKnapsack]
+        let exact: [Bool]
+        let funderColumns: [[Int]]
+        let reduced: [Double]
+
+        func solve(chunk: Range<Int>) -> Part {
+            var part = Part()
+            var profit: [Double] = []
+            var items: [Int] = []
+            for f in chunk where !funderColumns[f].isEmpty {
+                let columns = funderColumns[f]
+                profit.removeAll(keepingCapacity: true)
+                items.removeAll(keepingCapacity: true)
+                for (item, j) in columns.enumerated() {
+                    profit.append(reduced[j])
+                    if reduced[j] > 0 { items.append(item) }
+                }
+                guard !items.isEmpty else { continue }
+                let solution = exact[f]
+                    ? knapsacks[f].solveExactly(items: items, profit: profit)
+                    : knapsacks[f].solveRelaxed(items: items, profit: profit)
+                part.value += solution.bound
+                for item in solution.taken { part.point.append((columns[item], 1)) }
+                if let item = solution.fractional { part.point.append((columns[item], solution.fraction)) }
+            }
+            return part
+        }
     }
 
     /// Step size factor of Polyak's rule; halved whenever the bound has not
     /// improved for 20 steps. Kept between calls so that `run` resumes.
     private var theta = 1.0
+    /// The last step's direction (scaled space), for deflection.
+    private var direction: [Double] = []
     private var sinceImprovement = 0
     private var iteration = 0
     /// Steps taken so far, over all calls.
     var steps: Int { iteration }
 
-    /// Whether the step size has vanished: further steps would not move the bound.
-    var hasConverged: Bool { theta <= 1e-6 }
+    /// Whether further steps are not worth their time: the step size has
+    /// vanished, or the last 100 steps lowered the bound by less than 1e-5 of it.
+    var hasConverged: Bool { theta <= 1e-6 || stalled }
+    private var stalled = false
+    private var checkpoint = Double.infinity
 
     /// Runs subgradient steps until `shouldStop` says so or the step size
     /// vanishes. `lowerBound` (a known decision's value) drives the step size
@@ -176,6 +248,10 @@ final class LagrangianRelaxation {
             let weight = iteration == 0 ? 1 : 0.1
             for j in 0 ..< point.count { averaged[j] += weight * (point[j] - averaged[j]) }
             iteration += 1
+            if iteration % 100 == 0 {
+                stalled = checkpoint - bound < 1e-5 * max(1, abs(bound))
+                checkpoint = bound
+            }
             if iteration % heuristicEvery == 0, let found = improve(self) { target = max(target ?? found, found) }
             if shouldStop(bound, target) { return }
 
@@ -203,6 +279,25 @@ final class LagrangianRelaxation {
                 theta = 0
                 return
             }
+            // Camerini, Fratta and Maffioli's deflection: when the new subgradient
+            // turns back on the last direction, keep part of that direction, which
+            // damps the zig-zag of plain subgradient steps.
+            if direction.count == gradient.count {
+                var dot = 0.0, previous = 0.0
+                for r in 0 ..< gradient.count {
+                    dot += direction[r] * gradient[r]
+                    previous += direction[r] * direction[r]
+                }
+                let beta = previous > 0 ? max(0, -1.5 * dot / previous) : 0
+                if beta > 0 {
+                    norm = 0
+                    for r in 0 ..< gradient.count {
+                        gradient[r] += beta * direction[r]
+                        norm += gradient[r] * gradient[r]
+                    }
+                }
+            }
+            direction = gradient
             // Without a known decision, aim 5% below the current value.
             let distance = target.map { value - $0 } ?? 0.05 * abs(value)
             let step = theta * max(distance, 1e-9 * max(1, abs(value))) / norm
