@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Proposed section of .ci/run (after `swift test`, which installs libglpk-dev):
+# The benchmark step of .ci/run (after `swift test`, which installs libglpk-dev):
 # checks the CI subset of the benchmarks against the thresholds committed in
 # Benchmarks/Thresholds/, failing on a regression. Also runs on its own:
 # `Benchmarks/ci-snippet.sh`. Measured on the shared 2-core VM: 4 min 30 s cold

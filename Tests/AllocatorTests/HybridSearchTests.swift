@@ -77,6 +77,27 @@ import Testing
         #expect(relaxation.bound >= optimum.objective - 1e-9 * max(1, abs(optimum.objective)), "seed \(seed)")
     }
 
+    /// The knapsacks solved in parallel chunks give what one serial pass gives:
+    /// the same points at every step, values equal up to the order of the sums.
+    @Test func parallelKnapsacksEqualTheSerialPass() {
+        let model = ModelBuilder.build(ScenarioGenerator(projects: 800, seed: 3).generate())
+        let serial = LagrangianRelaxation(model, chunks: 1)
+        let parallel = LagrangianRelaxation(model, chunks: 8)
+        for relaxation in [serial, parallel] {
+            var steps = 0
+            relaxation.run(lowerBound: nil, improve: { _ in nil }, shouldStop: { _, _ in
+                steps += 1
+                return steps >= 40
+            })
+        }
+        #expect(serial.multipliers.count == parallel.multipliers.count)
+        let a = serial.evaluate(), b = parallel.evaluate()
+        #expect(a.point == b.point)
+        #expect(abs(a.value - b.value) <= 1e-9 * max(1, abs(a.value)))
+        #expect(abs(serial.bound - parallel.bound) <= 1e-9 * max(1, abs(serial.bound)))
+        #expect(LagrangianRelaxation.chunks(of: [3, 0, 5, 2, 7, 1], count: 3).flatMap { Array($0) } == Array(0 ..< 6))
+    }
+
     /// The restricted model keeps exactly the points that agree with the fixing.
     @Test func restrictedModelShiftsBoundsByTheFixedColumns() {
         var model = LinearModel()

@@ -72,13 +72,21 @@ struct HybridSearch {
         func lagrangianBound() -> Double {
             relaxation.bound + 1e-11 * max(1, abs(relaxation.bound))
         }
+        var lastRounding = (start: began, end: began)
         func relax(until end: ContinuousClock.Instant, steps: Int = .max) {
             let first = relaxation.steps
             relaxation.run(
                 lowerBound: bestValue,
                 improve: { relax in
+                    // Rounding takes at most a third of the time: on the national
+                    // model one rounding costs as much as several steps.
+                    guard clock.now - lastRounding.end >= (lastRounding.end - lastRounding.start) * 2 else {
+                        return bestValue
+                    }
+                    let start = clock.now
                     offer(GreedyStart.decide(model, guide: relax.averaged, reducedCosts: relax.reducedAtBest))
                     offer(GreedyStart.decide(model, guide: relax.averaged))
+                    lastRounding = (start, clock.now)
                     return bestValue
                 },
                 shouldStop: { _, _ in
@@ -109,15 +117,22 @@ struct HybridSearch {
             // sweeping again is pointless until the relaxation's rounding moves it.
             var unchanged = 0
             var settledValue: Double?
+            // Each slice goes to whichever closed the gap faster (baht of value
+            // per second) in its last slice: the bound or the decision.
+            var relaxRate = Double.infinity
+            var searchRate = Double.infinity
             search: while clock.now < end {
-                if !relaxation.hasConverged {
+                let settled = settledValue == bestValue
+                if !relaxation.hasConverged, settled || relaxRate >= searchRate {
+                    let (from, before) = (clock.now, lagrangianBound())
                     relax(until: min(end, clock.now + slice))
+                    relaxRate = (before - lagrangianBound()) / max(1e-3, GLPKSolver.seconds(clock.now - from))
                     if reached(lagrangianBound()) { break }
-                }
-                if settledValue == bestValue {
-                    if relaxation.hasConverged { break }
                     continue
                 }
+                if settled { break }
+                let (from, before) = (clock.now, bestValue ?? 0)
+                defer { searchRate = ((bestValue ?? 0) - before) / max(1e-3, GLPKSolver.seconds(clock.now - from)) }
                 let sliceEnd = min(end, clock.now + slice)
                 while clock.now < sliceEnd, settledValue != bestValue {
                     guard let current = best else { break search }

@@ -60,7 +60,9 @@ final class LagrangianRelaxation {
     /// Reduced profits at the multipliers that gave `bound`.
     private(set) var reducedAtBest: [Double]
 
-    init(_ model: AllocationModel) {
+    /// `chunks`: how many parts the funders' knapsacks are split into, to be
+    /// solved on all cores (fixed, so that results do not depend on the machine).
+    init(_ model: AllocationModel, chunks chunkCount: Int = 8) {
         self.model = model
         let linear = model.linear
         self.linear = linear
@@ -113,7 +115,7 @@ final class LagrangianRelaxation {
             }
         }
         relaxed = (0 ..< linear.rowCount).filter { !keep[$0] }
-        chunks = Self.chunks(of: funderColumns.map(\.count), count: 8)
+        chunks = Self.chunks(of: funderColumns.map(\.count), count: max(1, chunkCount))
         scale = relaxed.map { i in
             let largest = (linear.rowStart[i] ..< linear.rowStart[i + 1]).reduce(0.0) { max($0, abs(linear.entryValue[$1])) }
             return largest > 0 ? 1 / largest : 1
