@@ -215,14 +215,14 @@ enum Tolerance {
 
     /// A time-limited solve stops wherever the search stands at the limit, which
     /// depends on the machine's load: the malloc count (per step, per GLPK node
-    /// and cut) gets ±25%, wall time +200%, the proven gap may grow by 1.5 points (absolute 15,000 ppm) and the
+    /// and cut) gets ±25%, wall time +300%, the proven gap may grow by 1.5 points (absolute 15,000 ppm) and the
     /// objective may lose 2%. A solve that reaches the 1% target before its limit
     /// has a smaller gap and a shorter time, never a regression.
     static var solve: [BenchmarkMetric: BenchmarkThresholds] {
         var thresholds = standard(mallocs: 25)
         // A solve that stops at its gap in about a second is the most exposed to
-        // the shared machine's load: it fails only when more than 3 times as slow.
-        thresholds[.wallClock] = BenchmarkThresholds(relative: [.p90: 200])
+        // the shared machine's load: it fails only when more than 4 times as slow.
+        thresholds[.wallClock] = BenchmarkThresholds(relative: [.p90: 300])
         thresholds[Suite.objective] = BenchmarkThresholds(relative: [.p90: 2])
         thresholds[Suite.gap] = BenchmarkThresholds(absolute: [.p90: 15_000])
         return thresholds
