@@ -35,6 +35,11 @@ final class LagrangianRelaxation {
 
     /// Funders split into a fixed number of chunks of similar work.
     private var chunks: [Range<Int>] = []
+    /// Columns, and priced rows, split the same way.
+    private var columnChunks: [Range<Int>] = []
+    private var rowChunks: [Range<Int>] = []
+    /// The priced rows by column.
+    private var priced = PricedColumns()
 
     /// `count` consecutive ranges of `sizes`' indices with similar sums.
     static func chunks(of sizes: [Int], count: Int) -> [Range<Int>] {
@@ -116,6 +121,14 @@ final class LagrangianRelaxation {
         }
         relaxed = (0 ..< linear.rowCount).filter { !keep[$0] }
         chunks = Self.chunks(of: funderColumns.map(\.count), count: max(1, chunkCount))
+        let pricedColumns = PricedColumns(linear, rows: relaxed)
+        priced = pricedColumns
+        columnChunks = Self.chunks(
+            of: (0 ..< linear.columnCount).map { pricedColumns.start[$0 + 1] - pricedColumns.start[$0] },
+            count: max(1, chunkCount))
+        let relaxedRows = relaxed
+        rowChunks = Self.chunks(
+            of: relaxedRows.map { linear.rowStart[$0 + 1] - linear.rowStart[$0] }, count: max(1, chunkCount))
         scale = relaxed.map { i in
             let largest = (linear.rowStart[i] ..< linear.rowStart[i + 1]).reduce(0.0) { max($0, abs(linear.entryValue[$1])) }
             return largest > 0 ? 1 / largest : 1
@@ -128,14 +141,24 @@ final class LagrangianRelaxation {
     /// Value of the relaxation at the current multipliers, with its subproblem
     /// solution (a point with entries in [0, 1]) and the reduced profits.
     func evaluate() -> (value: Double, point: [Double], reduced: [Double]) {
-        var reduced = linear.objective
         var constant = 0.0
         for (r, i) in relaxed.enumerated() where multipliers[r] != 0 {
             let pi = multipliers[r]
             let b = linear.rowBounds[i]
             constant += pi * (pi > 0 ? b.upper! : b.lower!)
-            for e in linear.rowStart[i] ..< linear.rowStart[i + 1] {
-                reduced[Int(linear.entryColumn[e])] -= pi * linear.entryValue[e]
+        }
+        // Reduced profits column by column, the rows in order (as one pass row
+        // by row would sum them), in fixed chunks of columns on all cores.
+        var reduced = linear.objective
+        let (start, row, entry, pi) = (priced.start, priced.row, priced.value, multipliers)
+        reduced.withUnsafeMutableBufferPointer { buffer in
+            let out = SharedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: columnChunks.count) { [columnChunks] c in
+                for j in columnChunks[c] {
+                    var value = out.buffer[j]
+                    for e in start[j] ..< start[j + 1] { value -= pi[Int(row[e])] * entry[e] }
+                    out.buffer[j] = value
+                }
             }
         }
         var point = [Double](repeating: 0, count: linear.columnCount)
@@ -147,14 +170,16 @@ final class LagrangianRelaxation {
         // Funders' knapsacks are independent: solved in fixed chunks on all
         // cores, their values summed in chunk order, so the result does not
         // depend on the number of threads.
-        let slots = Slots(count: chunks.count)
-        defer { slots.buffer.deallocate() }
+        var parts = [Part](repeating: Part(), count: chunks.count)
         let work = Work(knapsacks: knapsacks, exact: exact, funderColumns: funderColumns, reduced: reduced)
         let chunks = self.chunks
-        DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
-            slots.buffer[c] = work.solve(chunk: chunks[c])
+        parts.withUnsafeMutableBufferPointer { buffer in
+            let slots = SharedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+                slots.buffer[c] = work.solve(chunk: chunks[c])
+            }
         }
-        for part in slots.buffer {
+        for part in parts {
             value += part.value
             for (j, x) in part.point { point[j] = x }
         }
@@ -166,15 +191,6 @@ final class LagrangianRelaxation {
     private struct Part: Sendable {
         var value = 0.0
         var point: [(Int, Double)] = []
-    }
-
-    /// Result slots written by distinct threads, one slot each.
-    private struct Slots: @unchecked Sendable {
-        let buffer: UnsafeMutableBufferPointer<Part>
-        init(count: Int) {
-            buffer = .allocate(capacity: count)
-            _ = buffer.initialize(from: Array(repeating: Part(), count: count))
-        }
     }
 
     /// What one step's knapsacks need, as values that threads may share.
@@ -206,6 +222,42 @@ final class LagrangianRelaxation {
             }
             return part
         }
+    }
+
+    /// The scaled subgradient of each priced row at `point`, in fixed chunks of
+    /// rows on all cores; returns each chunk's sum of squares, in chunk order.
+    private func subgradient(at point: [Double], into gradient: inout [Double]) -> [Double] {
+        let (linear, relaxed, scale, multipliers, chunks) = (linear, relaxed, scale, multipliers, rowChunks)
+        var norms = [Double](repeating: 0, count: chunks.count)
+        gradient.withUnsafeMutableBufferPointer { g in
+            norms.withUnsafeMutableBufferPointer { n in
+                let (out, sums) = (SharedBuffer(g), SharedBuffer(n))
+                DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+                    var norm = 0.0
+                    for r in chunks[c] {
+                        let i = relaxed[r]
+                        var activity = 0.0
+                        for e in linear.rowStart[i] ..< linear.rowStart[i + 1] {
+                            activity += linear.entryValue[e] * point[Int(linear.entryColumn[e])]
+                        }
+                        let b = linear.rowBounds[i]
+                        let pi = multipliers[r]
+                        var value = 0.0
+                        if let u = b.upper, pi > 0 || activity > u || (b.lower == u) {
+                            value = u - activity
+                        } else if let l = b.lower, pi < 0 || activity < l {
+                            value = l - activity
+                        }
+                        // A multiplier held at zero by its sign does not move; leave it out of the norm.
+                        if pi == 0, (b.lower == nil && value > 0) || (b.upper == nil && value < 0) { value = 0 }
+                        out.buffer[r] = value * scale[r]
+                        norm += out.buffer[r] * out.buffer[r]
+                    }
+                    sums.buffer[c] = norm
+                }
+            }
+        }
+        return norms
     }
 
     /// Step size factor of Polyak's rule; halved whenever the bound has not
@@ -258,25 +310,8 @@ final class LagrangianRelaxation {
             if shouldStop(bound, target) { return }
 
             var gradient = [Double](repeating: 0, count: relaxed.count)
-            var norm = 0.0
-            for (r, i) in relaxed.enumerated() {
-                var activity = 0.0
-                for e in linear.rowStart[i] ..< linear.rowStart[i + 1] {
-                    activity += linear.entryValue[e] * point[Int(linear.entryColumn[e])]
-                }
-                let b = linear.rowBounds[i]
-                let pi = multipliers[r]
-                var g = 0.0
-                if let u = b.upper, pi > 0 || activity > u || (b.lower == u) {
-                    g = u - activity
-                } else if let l = b.lower, pi < 0 || activity < l {
-                    g = l - activity
-                }
-                // A multiplier held at zero by its sign does not move; leave it out of the norm.
-                if pi == 0, (b.lower == nil && g > 0) || (b.upper == nil && g < 0) { g = 0 }
-                gradient[r] = g * scale[r]
-                norm += gradient[r] * gradient[r]
-            }
+            let norms = subgradient(at: point, into: &gradient)
+            var norm = norms.reduce(0, +)
             guard norm > 0 else {
                 theta = 0
                 return
@@ -312,4 +347,41 @@ final class LagrangianRelaxation {
             }
         }
     }
+}
+
+/// The priced (relaxed) rows of a model by column: for column `j`, entries
+/// `start[j] ..< start[j + 1]` give the priced row's position and coefficient,
+/// in row order.
+struct PricedColumns: Sendable {
+    var start: [Int] = [0]
+    var row: [Int32] = []
+    var value: [Double] = []
+
+    init() {}
+
+    init(_ linear: LinearModel, rows: [Int]) {
+        var count = [Int](repeating: 0, count: linear.columnCount + 1)
+        for i in rows {
+            for e in linear.rowStart[i] ..< linear.rowStart[i + 1] { count[Int(linear.entryColumn[e]) + 1] += 1 }
+        }
+        for j in 0 ..< linear.columnCount { count[j + 1] += count[j] }
+        var next = count
+        row = [Int32](repeating: 0, count: count[linear.columnCount])
+        value = [Double](repeating: 0, count: count[linear.columnCount])
+        for (r, i) in rows.enumerated() {
+            for e in linear.rowStart[i] ..< linear.rowStart[i + 1] {
+                let j = Int(linear.entryColumn[e])
+                row[next[j]] = Int32(r)
+                value[next[j]] = linear.entryValue[e]
+                next[j] += 1
+            }
+        }
+        start = count
+    }
+}
+
+/// A buffer that threads write at distinct indices, each index by one thread.
+struct SharedBuffer<Element>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<Element>
+    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }
