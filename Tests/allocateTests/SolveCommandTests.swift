@@ -228,7 +228,14 @@ final class SolveCommandTests: XCTestCase {
                 XCTAssertEqual(written.status, quiet.status, "\(path) \(model): \(written.stderr)")
                 XCTAssertEqual(written.stdout, quiet.stdout, "\(path): --write-model \(model) changed stdout")
                 XCTAssertEqual(written.stderr, "", "\(path): --write-model \(model) wrote to stderr")
-                XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(model).path), model)
+                let text = try String(contentsOf: dir.appendingPathComponent(model), encoding: .utf8)
+                if model.hasSuffix(".mps") {
+                    XCTAssertTrue(text.hasPrefix("* Objective sense: MAXIMISE"), "the MPS file says it maximises")
+                } else {
+                    XCTAssertTrue(text.contains("Maximize"), "the LP file says it maximises")
+                }
+                XCTAssertFalse(try FileManager.default.contentsOfDirectory(atPath: dir.path).contains { $0.contains(".tmp-") },
+                               "no temporary file left")
             }
         }
         // A scenario whose gap the Lagrangian bound cannot close goes on to GLPK's
