@@ -49,6 +49,18 @@ import Testing
         #expect(knapsack.solveRelaxed(items: items, profit: profit).bound >= optimum - 1e-9, "seed \(seed)")
     }
 
+    /// Choices that cost nothing in any budget row (a per-year cost profile of
+    /// zeros) are still taken: a funder with no budget row at all is bounded by
+    /// its capacity alone.
+    @Test func itemsWithoutWeightAreTakenWithoutRoom() {
+        for capacity in [2, Int.max] {
+            let knapsack = FunderKnapsack(budgets: [], capacity: capacity, weights: [], surrogate: [0, 0, 0])
+            let exact = knapsack.solveExactly(items: [0, 1, 2], profit: [3, 2, 1])
+            #expect(exact.bound == (capacity == 2 ? 5 : 6))
+            #expect(exact.taken.sorted() == (capacity == 2 ? [0, 1] : [0, 1, 2]))
+        }
+    }
+
     /// Stopped by its node limit, the search still returns a true upper bound.
     @Test func abortedKnapsackSearchKeepsAnUpperBound() {
         for seed in UInt64(1) ... 30 {

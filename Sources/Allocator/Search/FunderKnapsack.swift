@@ -26,14 +26,23 @@ struct FunderKnapsack: Sendable {
         return total
     }
 
-    /// Items taken, the profit reached, and an upper bound on the 0/1 optimum
-    /// (equal to `profit` when the search finished).
+    /// Items taken (and, in the fractional relaxation, one item taken in part),
+    /// and an upper bound on the 0/1 optimum: the optimum itself when the exact
+    /// search finished.
     struct Solution {
         var taken: [Int]
         var fraction: Double
         var fractional: Int?
-        var profit: Double
         var bound: Double
+    }
+
+    /// `items` by profit per surrogate weight, best first (ties by index);
+    /// items without weight come first.
+    func order(_ items: [Int], profit: [Double]) -> [Int] {
+        items.sorted { a, b in
+            let l = profit[a] * surrogate[b], r = profit[b] * surrogate[a]
+            return l != r ? l > r : a < b
+        }
     }
 
     /// Slack allowed on a budget, as in `LinearModel.feasibilityTolerance`: being
@@ -46,14 +55,10 @@ struct FunderKnapsack: Sendable {
     /// profit per surrogate weight, the last one cut. `items` must hold only
     /// items with positive profit.
     func solveRelaxed(items: [Int], profit: [Double]) -> Solution {
-        let order = items.sorted { a, b in
-            let l = profit[a] * surrogate[b], r = profit[b] * surrogate[a]
-            return l != r ? l > r : a < b
-        }
         var room = surrogateCapacity
         var value = 0.0
         var taken: [Int] = []
-        for i in order {
+        for i in order(items, profit: profit) {
             if surrogate[i] <= room {
                 room -= surrogate[i]
                 value += profit[i]
@@ -61,10 +66,10 @@ struct FunderKnapsack: Sendable {
             } else {
                 let fraction = room / surrogate[i]
                 return Solution(
-                    taken: taken, fraction: fraction, fractional: i, profit: value, bound: value + fraction * profit[i])
+                    taken: taken, fraction: fraction, fractional: i, bound: value + fraction * profit[i])
             }
         }
-        return Solution(taken: taken, fraction: 0, fractional: nil, profit: value, bound: value)
+        return Solution(taken: taken, fraction: 0, fractional: nil, bound: value)
     }
 
     /// The 0/1 optimum by depth-first branch and bound (see `KnapsackSearch`).

@@ -27,11 +27,7 @@ final class KnapsackSearch {
     init(_ knapsack: FunderKnapsack, items: [Int], profit: [Double]) {
         self.knapsack = knapsack
         self.profit = profit
-        let surrogate = knapsack.surrogate
-        order = items.sorted { a, b in
-            let l = profit[a] * surrogate[b], r = profit[b] * surrogate[a]
-            return l != r ? l > r : a < b
-        }
+        order = knapsack.order(items, profit: profit)
         rows = knapsack.budgets.count
         limits = knapsack.budgets.map(FunderKnapsack.allowance)
         fullRoom = knapsack.surrogateCapacity
@@ -63,16 +59,16 @@ final class KnapsackSearch {
 
     func run(nodeLimit: Int) -> FunderKnapsack.Solution {
         if knapsack.capacity <= 0 {
-            return FunderKnapsack.Solution(taken: [], fraction: 0, fractional: nil, profit: 0, bound: 0)
+            return FunderKnapsack.Solution(taken: [], fraction: 0, fractional: nil, bound: 0)
         }
         search(0, value: 0, room: fullRoom, nodeLimit: nodeLimit)
         let taken = best.map { order[$0] }
         if aborted {
             let root = bound(from: 0, value: 0, room: fullRoom, count: 0)
             return FunderKnapsack.Solution(
-                taken: taken, fraction: 0, fractional: nil, profit: bestValue, bound: max(root, bestValue))
+                taken: taken, fraction: 0, fractional: nil, bound: max(root, bestValue))
         }
-        return FunderKnapsack.Solution(taken: taken, fraction: 0, fractional: nil, profit: bestValue, bound: bestValue)
+        return FunderKnapsack.Solution(taken: taken, fraction: 0, fractional: nil, bound: bestValue)
     }
 
     /// Dantzig's bound on the surrogate row from `position` with `room` left,
@@ -82,14 +78,16 @@ final class KnapsackSearch {
         var dantzig = value
         let surrogate = knapsack.surrogate
         var index = position
-        while index < order.count && room > 0 {
+        // Items without weight (in no budget row) come first in this order and
+        // are always taken, even when no room is left.
+        while index < order.count {
             let i = order[index]
-            if surrogate[i] <= room {
+            if surrogate[i] <= max(room, 0) {
                 room -= surrogate[i]
                 dantzig += profit[i]
             } else {
-                dantzig += profit[i] * room / surrogate[i]
-                room = 0
+                if room > 0 { dantzig += profit[i] * room / surrogate[i] }
+                break
             }
             index += 1
         }
