@@ -108,6 +108,19 @@ public enum GreedyStart {
     }
 }
 
+extension GreedyStart {
+    /// LP rounding: the better of two orders of the choices the relaxation
+    /// left undecided (by reduced cost, and by value per baht), since neither
+    /// wins everywhere; nil if neither is feasible.
+    public static func rounded(_ model: AllocationModel, guide: [Double], reducedCosts: [Double]) -> [Int]? {
+        let candidates = [
+            decide(model, guide: guide, reducedCosts: reducedCosts),
+            decide(model, guide: guide),
+        ].compactMap { $0 }
+        return candidates.max { model.objective(of: $0) < model.objective(of: $1) }
+    }
+}
+
 /// The model's matrix by column (compressed sparse columns).
 struct ColumnView {
     let start: [Int]

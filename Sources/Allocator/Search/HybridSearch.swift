@@ -84,8 +84,7 @@ struct HybridSearch {
                         return bestValue
                     }
                     let start = clock.now
-                    offer(GreedyStart.decide(model, guide: relax.averaged, reducedCosts: relax.reducedAtBest))
-                    offer(GreedyStart.decide(model, guide: relax.averaged))
+                    offer(GreedyStart.rounded(model, guide: relax.averaged, reducedCosts: relax.reducedAtBest))
                     lastRounding = (start, clock.now)
                     return bestValue
                 },
@@ -169,12 +168,7 @@ struct HybridSearch {
         note("GLPK branch and cut on the whole model, \(NumberFormat.fixed(remaining, decimals: 1)) s left")
         var outcome = try GLPKSolver(mipGap: mipGap, timeLimit: remaining, verbose: verbose, progress: progress)
             .solve(linear, start: best, knownBound: bound, rounding: { values, reducedCosts in
-                // Two orders of the choices the LP left undecided; neither wins everywhere.
-                let candidates = [
-                    GreedyStart.decide(model, guide: values),
-                    GreedyStart.decide(model, guide: values, reducedCosts: reducedCosts),
-                ].compactMap { $0 }
-                return candidates.max { model.objective(of: $0) < model.objective(of: $1) }
+                GreedyStart.rounded(model, guide: values, reducedCosts: reducedCosts)
             })
         if outcome.termination != .infeasible, let b = outcome.bound { outcome.bound = min(b, bound) }
         if outcome.termination != .infeasible, outcome.bound == nil { outcome.bound = bound }

@@ -28,7 +28,7 @@ final class LagrangianRelaxation {
     private let scale: [Double]
     private var knapsacks: [FunderKnapsack] = []
     private var exact: [Bool] = []
-    /// Columns of each funder's knapsack; `itemOf[j]` is j's index in its knapsack.
+    /// Columns of each funder's knapsack, in column order (item k is column k of the list).
     private var funderColumns: [[Int]] = []
     /// Columns in no knapsack (their funder's rows are all priced): taken when profitable.
     private var freeColumns: [Int] = []
