@@ -53,14 +53,16 @@ struct HybridSearch {
             lastReport = clock.now
             progress(SolveProgress(elapsed: elapsed(), objective: bestValue, bound: bound))
         }
-        func offer(_ candidate: [Int]?) {
+        /// Keeps `candidate` if it holds every row and beats the best; says whether it did.
+        @discardableResult
+        func offer(_ candidate: [Int]?) -> Bool {
             guard let candidate, linear.maximumViolation(ofColumns: candidate) <= LinearModel.feasibilityTolerance
-            else { return }
+            else { return false }
             let value = model.objective(of: candidate)
-            if value > bestValue ?? -.infinity {
-                best = candidate
-                bestValue = value
-            }
+            guard value > bestValue ?? -.infinity else { return false }
+            best = candidate
+            bestValue = value
+            return true
         }
         func reached(_ bound: Double) -> Bool {
             guard let bestValue else { return false }
@@ -138,8 +140,7 @@ struct HybridSearch {
                     let free = regions[next].flatMap { Array(model.choices(ofProject: $0)) }
                     let seconds = min(2, GLPKSolver.seconds(sliceEnd - clock.now))
                     guard seconds > 0.01 else { break }
-                    if !free.isEmpty, let better = try search.improve(current, free: free, timeLimit: seconds) {
-                        offer(better)
+                    if !free.isEmpty, offer(try search.improve(current, free: free, timeLimit: seconds)) {
                         unchanged = 0
                     } else {
                         unchanged += 1

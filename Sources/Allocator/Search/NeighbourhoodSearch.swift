@@ -1,60 +1,26 @@
-/// Improves a decision by solving small parts of the model exactly with GLPK
-/// (relaxation-induced neighbourhood search, RINS): the choices on which the
-/// decision and the relaxation's averaged point agree are fixed, the rest are
-/// left free, and GLPK's branch and cut solves the small model that remains,
-/// starting from the decision. Any decision it returns is feasible for the
-/// whole model, so it can only improve.
+/// Improves a decision by solving small parts of the model exactly with GLPK:
+/// the choices of one group of areas are left free, every other choice is fixed
+/// as the decision has it, and GLPK's branch and cut solves the small model
+/// that remains, starting from the decision. A decision it returns is better
+/// than the one it started from; the caller checks it against every row.
 struct NeighbourhoodSearch {
     let model: AllocationModel
 
-    /// The free columns around `decision`: those where `guide` (values in
-    /// [0, 1]) is far from the decision's own value, and those with a reduced
-    /// profit within `margin` of zero, at most `limit` in all (closest first).
-    func neighbourhood(
-        of decision: [Int], guide: [Double], reduced: [Double], margin: Double, limit: Int
-    ) -> [Int] {
-        let n = model.linear.columnCount
-        var inDecision = [Bool](repeating: false, count: n)
-        for j in decision { inDecision[j] = true }
-        var disputed: [(distance: Double, column: Int)] = []
-        var near: [(reduced: Double, column: Int)] = []
-        for j in 0 ..< n {
-            let distance = abs((inDecision[j] ? 1 : 0) - guide[j])
-            if distance > 0.3 {
-                disputed.append((distance, j))
-            } else if abs(reduced[j]) <= margin {
-                near.append((abs(reduced[j]), j))
-            }
-        }
-        disputed.sort { $0.distance != $1.distance ? $0.distance > $1.distance : $0.column < $1.column }
-        near.sort { $0.reduced != $1.reduced ? $0.reduced < $1.reduced : $0.column < $1.column }
-        var free = Array((disputed.map(\.column) + near.map(\.column)).prefix(limit))
-        // A project's other choices come with it, so a project can move between funders.
-        var seen = Set(free)
-        for j in free {
-            for k in model.choices(ofProject: model.choices[j].project) where seen.insert(k).inserted {
-                free.append(k)
-            }
-        }
-        return free.sorted()
-    }
-
     /// Solves the model restricted to `free` (others fixed as in `decision`)
-    /// for at most `timeLimit` seconds; returns a better decision or nil.
+    /// for at most `timeLimit` seconds; returns a better decision or nil. The
+    /// caller checks it against the whole model's rows (`HybridSearch` does,
+    /// for every decision it keeps).
     func improve(_ decision: [Int], free: [Int], timeLimit: Double) throws(SolverFailure) -> [Int]? {
-        let isFree = Set(free)
-        let fixedAtOne = decision.filter { !isFree.contains($0) }
-        let sub = model.linear.restricted(free: free, fixedAtOne: fixedAtOne)
-        var position = [Int: Int]()
+        var position = [Int: Int](minimumCapacity: free.count)
         for (k, j) in free.enumerated() { position[j] = k }
+        let fixedAtOne = decision.filter { position[$0] == nil }
+        let sub = model.linear.restricted(free: free, fixedAtOne: fixedAtOne)
         let start = decision.compactMap { position[$0] }
         let outcome = try GLPKSolver(mipGap: 0, timeLimit: timeLimit).solve(sub, start: start)
         guard let columns = outcome.columns else { return nil }
         let candidate = (fixedAtOne + columns.map { free[$0] }).sorted()
-        guard model.linear.maximumViolation(ofColumns: candidate) <= LinearModel.feasibilityTolerance,
-              model.objective(of: candidate) > model.objective(of: decision) + 1e-9 * max(1, abs(model.objective(of: decision)))
-        else { return nil }
-        return candidate
+        let current = model.objective(of: decision)
+        return model.objective(of: candidate) > current + 1e-9 * max(1, abs(current)) ? candidate : nil
     }
 }
 
