@@ -233,18 +233,18 @@ final class PlanCalendarTests: XCTestCase {
         XCTAssertEqual(rows.last![7], "แผนปฏิบัติราชการประจำปีของจังหวัด ส่งสำนักงบประมาณ")
         let forums = try XCTUnwrap(rows.first { $0[1] == "work" && $0[2] == "community" })
         XCTAssertEqual(forums[8], "Communities hold forums, supported by the village committee and the LAO.")
-        XCTAssertEqual(PlanCalendar.csvField("say \"no\", twice"), "\"say \"\"no\"\", twice\"")
-        XCTAssertEqual(PlanCalendar.csvField("แผนชุมชน"), "แผนชุมชน")
+        XCTAssertEqual(CSV.field("say \"no\", twice"), "\"say \"\"no\"\", twice\"")
+        XCTAssertEqual(CSV.field("แผนชุมชน"), "แผนชุมชน")
     }
 
     func testWrapKeepsEveryWordWithinTheWidth() {
         let text = "LAOs build their development plans, forwarding what exceeds their capacity to the district-level, "
             + "then the province-level coordination committee."
-        let lines = PlanCalendar.wrap(text, width: 30)
+        let lines = TextTable.wrap(text, width: 30)
         XCTAssertEqual(lines.joined(separator: " "), text)
         XCTAssertLessThanOrEqual(DisplayWidth.of(lines[0]), 30)
         XCTAssertTrue(lines.dropFirst().allSatisfy { DisplayWidth.of($0) <= 28 }, "\(lines)")
-        XCTAssertEqual(PlanCalendar.wrap("short", width: 30), ["short"])
+        XCTAssertEqual(TextTable.wrap("short", width: 30), ["short"])
     }
 
     /// Splits one CSV line (RFC 4180 quoting, no line breaks inside fields).

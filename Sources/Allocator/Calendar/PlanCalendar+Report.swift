@@ -24,7 +24,7 @@ extension PlanCalendar {
         for stage in stages {
             firstRows.append(table.rows.count)
             for (k, entry) in stage.entries.enumerated() {
-                for (w, what) in Self.wrap(entry.summary, width: Self.whatWidth).enumerated() {
+                for (w, what) in TextTable.wrap(entry.summary, width: Self.whatWidth).enumerated() {
                     table.add(w > 0 ? ["", "", "", "", "  " + what]
                         : [k == 0 ? "\(stage.number)" : "", entry.thaiPeriod, entry.englishPeriod, entry.level.name, what])
                 }
@@ -57,12 +57,12 @@ extension PlanCalendar {
     /// `start_be`/`end_be` are dates as `YYYY-MM-DD` with the BE year, `start`/`end` the same
     /// days in ISO 8601 (CE).
     public func csv() -> String {
-        var out = "\u{FEFF}stage,kind,level,start_be,end_be,start,end,thai,english\n"
+        var out = CSV.byteOrderMark + "stage,kind,level,start_be,end_be,start,end,thai,english\n"
         for stage in stages {
             for e in stage.entries {
                 let fields = ["\(stage.number)", e.kind.rawValue, e.level.name, e.start.isoBuddhist, e.end.isoBuddhist,
                               e.start.iso, e.end.iso, e.thai, e.english]
-                out += fields.map(Self.csvField).joined(separator: ",") + "\n"
+                out += CSV.row(fields)
             }
         }
         return out
@@ -70,32 +70,6 @@ extension PlanCalendar {
 
     /// Terminal columns for the "what" of the stages table, so that a line stays within about 120 columns.
     static let whatWidth = 60
-
-    /// `text` cut at spaces into lines: the first at most `width` terminal columns, the
-    /// others at most `width - 2`, as the table indents them by two; a longer word stays whole.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            let candidate = line.isEmpty ? String(word) : line + " " + word
-            let limit = lines.isEmpty ? width : width - 2
-            if !line.isEmpty, DisplayWidth.of(candidate) > limit {
-                lines.append(line)
-                line = String(word)
-            } else {
-                line = candidate
-            }
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return text
-        }
-        return "\"" + text.replacingAll("\"", with: "\"\"") + "\""
-    }
 
     /// Months from `start` to `end` in Thai with BE years: "มิ.ย. 2568", "ต.ค.–พ.ย. 2567", "พ.ย. 2567–ม.ค. 2568".
     public static func thaiMonths(from start: ThaiDate, to end: ThaiDate) -> String {
@@ -133,13 +107,5 @@ extension PlanCalendar.Entry {
         case .due: "due: \(thai): \(english)"
         case .deadline: "deadline: \(english)"
         }
-    }
-}
-
-extension String {
-    fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
     }
 }

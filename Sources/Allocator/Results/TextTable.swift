@@ -38,4 +38,24 @@ public struct TextTable: Sendable {
         out += rows.map(line)
         return out.joined(separator: "\n") + "\n"
     }
+
+    /// `text` cut at spaces into lines for a wrapped cell: the first at most `width`
+    /// terminal columns, the others at most `width - 2`, as a table indents its
+    /// continuation lines by two; a longer word stays whole.
+    public static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            let candidate = line.isEmpty ? String(word) : line + " " + word
+            let limit = lines.isEmpty ? width : width - 2
+            if !line.isEmpty, DisplayWidth.of(candidate) > limit {
+                lines.append(line)
+                line = String(word)
+            } else {
+                line = candidate
+            }
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }

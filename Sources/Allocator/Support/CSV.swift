@@ -1,0 +1,24 @@
+/// CSV text as spreadsheets read it: UTF-8 with a byte order mark first (so
+/// Excel shows Thai text instead of guessing a legacy code page), LF line
+/// ends, fields quoted only when they hold a comma, a quote or a line break.
+public enum CSV {
+    /// U+FEFF, written as the file's first character.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// One field, quoted (with its quotes doubled) when it holds a comma, a quote or a line break.
+    public static func field(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return text
+        }
+        var out = "\""
+        for c in text {
+            if c == "\"" { out += "\"\"" } else { out.append(c) }
+        }
+        return out + "\""
+    }
+
+    /// One line: the fields quoted as needed, joined by commas, ending in LF.
+    public static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\n"
+    }
+}
