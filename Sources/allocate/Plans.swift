@@ -1,0 +1,92 @@
+import Allocator
+import ArgumentParser
+
+/// `allocate plans RESULT --scenario SCENARIO`: each body's plan in a decision,
+/// linked as the guideline links them: what it funds, what it forwards upward
+/// and to whom, and what stays unfunded and why, per plan year.
+struct Plans: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plans",
+        abstract: "Print each body's plan in a decision: what it funds, what it forwards and to whom, what stays unfunded and why.",
+        discussion: """
+            A body's requests are the projects in its area (or below it), at a level allowed for \
+            them and within its sector mandate, that no lower level funds (docs/plans.md). \
+            --funder, --level and --area each narrow the selection; without them every body's plan \
+            is shown, then the projects that reach no body. A result file names its scenario but not \
+            the scenario's file, so --scenario is required; the result must match it (same name, \
+            projects, funders and budgets). Exit status: 0 the plans were printed or written, \
+            2 a file was rejected, the result does not match the scenario, or a funder, level or \
+            area is unknown or selects no body, 3 the CSV file cannot be written.
+            """)
+
+    @Argument(help: "A result file written by `allocate SCENARIO --output FILE` (allocate-result/1 JSON).")
+    var result: String
+
+    @Option(help: "The scenario file the result was made from (allocate/1 JSON).")
+    var scenario: String
+
+    @Option(name: .customLong("funder"), help: "Show this funder's plan (repeat the option for several).")
+    var funders: [String] = []
+
+    @Option(help: "Show the plans of the bodies at this level: community, lao, district, province or ministry.")
+    var level: String?
+
+    @Option(help: "Show the plans of the bodies whose area is this area or inside it.")
+    var area: String?
+
+    @Option(help: "Write the selected plans as CSV (UTF-8 with a byte order mark, for Excel) to this file, atomically, instead of printing them.")
+    var csv: String?
+
+    func run() throws {
+        let scenario = try Input.read(self.scenario)
+        let recorded: RecordedDecision
+        do {
+            recorded = try ResultFileReader.read(contentsOf: result).decision(for: scenario)
+        } catch {
+            report(error)
+            throw ExitCode(2)
+        }
+        let selection = PlanSelection(funders: funders, level: level, area: area)
+        let bodies: [Int]
+        do {
+            bodies = try selection.bodies(in: scenario)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+        let plans = LinkedPlans(scenario: scenario, recorded: recorded)
+        guard let csv else {
+            print(plans.text(bodies: bodies, includeUnrouted: selection.isEverything), terminator: "")
+            return
+        }
+        do {
+            try AtomicFile.write(plans.csv(bodies: bodies, includeUnrouted: selection.isEverything), to: csv)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(3)
+        }
+        let rows = bodies.reduce(0) { $0 + plans.plan(of: $1).requests.count }
+            + (selection.isEverything ? plans.unrouted.count : 0)
+        print("Wrote \(bodies.count == 1 ? "1 plan" : "\(bodies.count) plans") (\(rows == 1 ? "1 row" : "\(rows) rows")) to \(csv)")
+    }
+
+    /// Problems listed before the rest are counted: a result of another scenario
+    /// can differ from it in every project.
+    static let shownProblems = 20
+
+    private func report(_ error: ResultFileError) {
+        var stderr = StandardError()
+        let count = error.problems.count
+        let what = switch error.kind {
+        case .unreadable: "\(result) was rejected"
+        case .scenarioMismatch: "\(result) was not made from \(self.scenario) (or the scenario changed since)"
+        }
+        print("allocate: \(what): \(count) problem\(count == 1 ? "" : "s")", to: &stderr)
+        for problem in error.problems.prefix(Self.shownProblems) {
+            print("  \(problem)", to: &stderr)
+        }
+        if count > Self.shownProblems {
+            print("  ... and \(count - Self.shownProblems) more", to: &stderr)
+        }
+    }
+}
