@@ -9,8 +9,9 @@ struct Plans: ParsableCommand {
         commandName: "plans",
         abstract: "Print each body's plan in a decision: what it funds, what it forwards and to whom, what stays unfunded and why.",
         discussion: """
-            A body's requests are the projects in its area (or below it), at a level allowed for \
-            them and within its sector mandate, that no lower level funds (docs/plans.md). \
+            A body's requests are the projects in its area (or below it) that no lower level \
+            funds, at a level allowed for them (for a community body, all of them) and within its \
+            sector mandate (docs/plans.md). \
             --funder, --level and --area each narrow the selection; without them every body's plan \
             is shown, then the projects that reach no body. A result file names its scenario but not \
             the scenario's file, so --scenario is required; the result must match it (same name, \
@@ -22,10 +23,10 @@ struct Plans: ParsableCommand {
     @Argument(help: "A result file written by `allocate SCENARIO --output FILE` (allocate-result/1 JSON).")
     var result: String
 
-    @Option(help: "The scenario file the result was made from (allocate/1 JSON).")
+    @Option(help: ArgumentHelp("The scenario file the result was made from (allocate/1 JSON).", valueName: "file"))
     var scenario: String
 
-    @Option(name: .customLong("funder"), help: "Show this funder's plan (repeat the option for several).")
+    @Option(name: .customLong("funder"), help: ArgumentHelp("Show this funder's plan (repeat the option for several).", valueName: "id"))
     var funders: [String] = []
 
     @Option(help: "Show the plans of the bodies at this level: community, lao, district, province or ministry.")
@@ -34,7 +35,7 @@ struct Plans: ParsableCommand {
     @Option(help: "Show the plans of the bodies whose area is this area or inside it.")
     var area: String?
 
-    @Option(help: "Write the selected plans as CSV (UTF-8 with a byte order mark, for Excel) to this file, atomically, instead of printing them.")
+    @Option(help: ArgumentHelp("Write the selected plans as CSV (UTF-8 with a byte order mark, for Excel) to this file, atomically, instead of printing them.", valueName: "file"))
     var csv: String?
 
     func run() throws {

@@ -4,9 +4,9 @@
 public struct BodyPlan: Sendable, Equatable {
     /// Scenario index of the body (a funder).
     public var funder: Int
-    /// Every request, in the order the plan lists them: the ones it funds by
-    /// start year, then the ones funded elsewhere by start year, then the
-    /// unfunded; ties in scenario order.
+    /// Every request, in the order the plan lists them: the ones it funds, then
+    /// those forwarded upward, then those another body of its level funds, each
+    /// by start year; then the unfunded; ties in scenario order.
     public var requests: [PlanRequest]
     /// The body's budget per plan year.
     public var budget: [Double]

@@ -29,11 +29,14 @@ public struct LinkedPlans: Sendable {
     /// Position in `plans` of each funder's plan.
     private let planOf: [Int]
 
-    /// Links the plans of `recorded`, a decision for `scenario`.
+    /// Links the plans of `recorded`, a decision for `scenario` (one assignment and
+    /// one reason per project, as `ResultFile.decision(for:)` gives them).
     ///
     /// - Complexity: O(projects × (depth of the area tree + funders per area + nationwide funders) + requests × log).
     public init(scenario: Scenario, recorded: RecordedDecision) {
         let s = scenario
+        precondition(recorded.decision.assignments.count == s.projects.count && recorded.reasons.count == s.projects.count,
+                     "a decision for another scenario")
         let index = ScenarioIndex(s)
         var requests = [[PlanRequest]](repeating: [], count: s.funders.count)
         var used = s.funders.map { _ in [Double](repeating: 0, count: s.horizon) }
