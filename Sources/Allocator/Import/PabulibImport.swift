@@ -175,6 +175,11 @@ public enum PabulibImport {
             }
             guard problems.isEmpty else { throw ImportError(problems: problems) }
             if priorityColumn == nil {
+                guard file.votes != nil else {
+                    var message = "the PROJECTS header has no \(priority.rawValue) column and there is no VOTES section to count it from"
+                    if priority == .score, votesColumn != nil { message += " (--pabulib-priority votes uses the votes column)" }
+                    throw ImportError(problems: [ImportProblem(file: file.name, line: section.headerLine, message: message)])
+                }
                 let tally = try file.tally(projectIds: Set(items.map(\.id)))
                 for k in items.indices {
                     items[k].priority = priority == .votes
