@@ -156,6 +156,14 @@ import Testing
         #expect(repeated.map(\.description) == ["areas.csv, row 1, column \"ID\": a second column for id (the first is \"id\")"])
     }
 
+    @Test func aFileWithSemicolonsBetweenCellsIsRecognised() {
+        let problems = Self.problems(areas: "id;name;parent;kind\nKK;จ.ขอนแก่น;;province\n")
+        #expect(problems.map(\.description) == [
+            "areas.csv, row 1: the header is one cell, \"id;name;parent;kind\": the cells seem to be separated by ; "
+                + "instead of commas; save the sheet as CSV UTF-8 (comma delimited)",
+        ])
+    }
+
     @Test func anUnquotedAmountShiftsTheRowAndIsReported() {
         let problems = Self.problems(funders: "id,name,level,area,budget\nLAO,อบต.,lao,KK-01,1,000,000\n")
         #expect(problems.map(\.description) == [
@@ -167,8 +175,8 @@ import Testing
     @Test func budgetsMustGiveOneAmountOrOnePerPlanYear() {
         let problems = Self.problems(funders: "id,level,area,budget\nLAO,lao,KK-01,\"1,000; 2,000\"\n", horizon: 3)
         #expect(problems.map(\.description) == [
-            "funders.csv, row 2, column \"budget\": 2 yearly amounts but the horizon is 3 "
-                + "(give one amount for every year, or one per plan year separated by ;)",
+            "funders.csv, row 2, column \"budget\": 2 yearly amounts but the horizon (--horizon) is 3: "
+                + "give one amount for every year, or one per plan year separated by ;",
         ])
     }
 

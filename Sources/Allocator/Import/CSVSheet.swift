@@ -26,6 +26,14 @@ struct CSVSheet {
         }
         let dataRows = records.drop(while: { $0.row <= header.row }).filter { !$0.isBlank }
         rows = Array(dataRows)
+        if header.fields.count == 1, let other = [";", "\t"].first(where: { header.fields[0].contains($0) }) {
+            let name = other == ";" ? ";" : "tabs"
+            problems.append(ImportProblem(
+                file: file, row: header.row,
+                message: "the header is one cell, \"\(header.fields[0])\": the cells seem to be separated by \(name) "
+                    + "instead of commas; save the sheet as CSV UTF-8 (comma delimited)"))
+            return
+        }
         for (k, written) in header.fields.enumerated() {
             let name = written.trimmingWhitespace()
             if name.isEmpty {

@@ -162,8 +162,8 @@ public enum SpreadsheetImport {
             } else if budget.count == horizon {
                 funder.budget = budget
             } else {
-                row.report("budget", "\(budget.count) yearly amounts but the horizon is \(horizon) "
-                    + "(give one amount for every year, or one per plan year separated by ;)")
+                row.report("budget", "\(budget.count) yearly amounts but the horizon (--horizon) is \(horizon): "
+                    + "give one amount for every year, or one per plan year separated by ;")
             }
         } else if row.text("budget") == nil {
             _ = row.required("budget")
