@@ -19,19 +19,19 @@ struct ImportCommand: ParsableCommand {
             with its file, row and column), 3 the output cannot be written.
             """)
 
-    @Option(help: "Projects CSV: id, area, cost, priority, and optional columns named after the format's project keys.")
+    @Option(help: ArgumentHelp("Projects CSV: id, area, cost, priority, and optional columns named after the format's project keys.", valueName: "projects.csv"))
     var projects: String?
 
-    @Option(help: "Funders CSV: id, level, budget (one amount, or one per plan year separated by ;), area, ...")
+    @Option(help: ArgumentHelp("Funders CSV: id, level, budget (one amount, or one per plan year separated by ;), area, ...", valueName: "funders.csv"))
     var funders: String?
 
-    @Option(help: "Areas CSV: id, name, parent, kind.")
+    @Option(help: ArgumentHelp("Areas CSV: id, name, parent, kind.", valueName: "areas.csv"))
     var areas: String?
 
-    @Option(help: "Strategies CSV (optional): id, name, weight, minShare.")
+    @Option(help: ArgumentHelp("Strategies CSV (optional): id, name, weight, minShare.", valueName: "strategies.csv"))
     var strategies: String?
 
-    @Option(help: "Policy CSV (optional): rows of key,value (escalationPenalty, delayDiscount, strategyRequired, mipGap, timeLimit).")
+    @Option(help: ArgumentHelp("Policy CSV (optional): rows of key,value (escalationPenalty, delayDiscount, strategyRequired, mipGap, timeLimit).", valueName: "policy.csv"))
     var policy: String?
 
     @Option(help: "The scenario's name (required with CSV files; with pabulib files it defaults to one made from their META).")
@@ -40,16 +40,16 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Thai fiscal year in the Buddhist Era, e.g. 2570 (CSV import).")
     var fiscalYear: Int?
 
-    @Option(help: "Number of plan years, 1...10 (CSV import).")
-    var horizon: Int = 1
+    @Option(help: "Number of plan years, 1...10 (CSV import; default 1).")
+    var horizon: Int?
 
-    @Option(parsing: .upToNextOption, help: "Pabulib files (.pb): one funder per file.")
+    @Option(parsing: .upToNextOption, help: ArgumentHelp("Pabulib files (.pb): one funder per file.", valueName: "file.pb"))
     var pabulib: [String] = []
 
     @Option(help: "With --pabulib: the project priority, score (points or approvals) or votes (supporters).")
     var pabulibPriority: PabulibImport.Priority = .score
 
-    @Option(name: .shortAndLong, help: "Write the scenario to this file, atomically (default: standard output).")
+    @Option(name: .shortAndLong, help: ArgumentHelp("Write the scenario to this file, atomically (default: standard output).", valueName: "file"))
     var output: String?
 
     func validate() throws {
@@ -62,10 +62,10 @@ struct ImportCommand: ParsableCommand {
                 throw ValidationError("\(option) is required when importing CSV files")
             }
             guard name != nil else { throw ValidationError("--name is required when importing CSV files (the scenario's name)") }
-        } else if csvFiles || fiscalYear != nil {
-            throw ValidationError("--pabulib cannot be combined with CSV files or --fiscal-year")
+        } else if csvFiles || fiscalYear != nil || horizon != nil {
+            throw ValidationError("--pabulib cannot be combined with CSV files, --fiscal-year or --horizon")
         }
-        guard (1 ... 10).contains(horizon) else { throw ValidationError("--horizon must be 1...10") }
+        if let horizon, !(1 ... 10).contains(horizon) { throw ValidationError("--horizon must be 1...10") }
     }
 
     func run() throws {
@@ -103,12 +103,13 @@ struct ImportCommand: ParsableCommand {
                 return nil
             }
         }
-        let areas = file(areas), strategies = file(strategies), funders = file(funders)
-        let projects = file(projects), policy = file(policy)
-        guard problems.isEmpty, let areas, let funders, let projects else { throw ImportError(problems: problems) }
+        let areasFile = file(areas), strategiesFile = file(strategies), fundersFile = file(funders)
+        let projectsFile = file(projects), policyFile = file(policy)
+        guard problems.isEmpty, let areasFile, let fundersFile, let projectsFile else { throw ImportError(problems: problems) }
         return try SpreadsheetImport.read(
-            SpreadsheetImport.Files(areas: areas, strategies: strategies, funders: funders, projects: projects, policy: policy),
-            settings: SpreadsheetImport.Settings(name: name ?? "", fiscalYear: fiscalYear, horizon: horizon))
+            SpreadsheetImport.Files(areas: areasFile, strategies: strategiesFile, funders: fundersFile, projects: projectsFile,
+                                    policy: policyFile),
+            settings: SpreadsheetImport.Settings(name: name ?? "", fiscalYear: fiscalYear, horizon: horizon ?? 1))
     }
 
     private func readPabulib() throws(ImportError) -> ImportedScenario {

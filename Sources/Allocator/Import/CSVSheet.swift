@@ -97,12 +97,3 @@ struct CSVSheet {
         cell.count == 3 && cell.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }
-
-extension String {
-    /// The text without white space (including no-break spaces) at either end.
-    func trimmingWhitespace() -> String {
-        guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
-        let last = lastIndex(where: { !$0.isWhitespace })!
-        return String(self[first...last])
-    }
-}
