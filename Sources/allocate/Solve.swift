@@ -22,6 +22,11 @@ struct Solve: ParsableCommand {
     @Option(help: "Write the model to this file before solving: free MPS, or CPLEX LP when it ends in .lp.")
     var writeModel: String?
 
+    @Option(help: ArgumentHelp(
+        "Also write the decision as spreadsheets into this directory (created if missing): result-projects.csv and result-funders.csv.",
+        valueName: "dir"))
+    var csv: String?
+
     @Flag(help: "Leave `timings` out of the result file, so identical scenarios give identical bytes.")
     var noTimings = false
 
@@ -74,6 +79,18 @@ struct Solve: ParsableCommand {
             let document = ResultDocument.json(timed, model: model, figures: figures, includeTimings: !noTimings)
             do {
                 try AtomicFile.write(document.serialized(), to: output)
+            } catch {
+                Output.error("\(error)")
+                throw ExitCode(3)
+            }
+        }
+        if let csv {
+            do {
+                try OutputDirectory.prepare(csv)
+                try AtomicFile.write(DecisionTables.projects(timed, figures: figures),
+                                     to: OutputDirectory.path(csv, DecisionTables.projectsFile))
+                try AtomicFile.write(DecisionTables.funders(timed, figures: figures),
+                                     to: OutputDirectory.path(csv, DecisionTables.fundersFile))
             } catch {
                 Output.error("\(error)")
                 throw ExitCode(3)

@@ -21,4 +21,17 @@ public enum CSV {
     public static func row(_ fields: [String]) -> String {
         fields.map(field).joined(separator: ",") + "\n"
     }
+
+    /// A whole file: the byte order mark, the header row and every row.
+    public static func document(header: [String], rows: [[String]]) -> String {
+        var out = byteOrderMark + row(header)
+        for fields in rows { out += row(fields) }
+        return out
+    }
+
+    /// A number as a spreadsheet reads it: no thousands separators, the
+    /// shortest exact form, sums rounded to 15 significant digits as in result.json.
+    public static func number(_ x: Double) -> String {
+        JSONOutput.format(ResultDocument.rounded(x))
+    }
 }
