@@ -49,6 +49,40 @@ import Testing
         #expect(knapsack.solveRelaxed(items: items, profit: profit).bound >= optimum - 1e-9, "seed \(seed)")
     }
 
+    /// Dantzig's bound by selection equals the textbook version: sort by profit
+    /// per surrogate weight, take items while they fit, cut the first that does
+    /// not. Profits and weights from small ranges, so that ties and items
+    /// without weight are common.
+    @Test(arguments: UInt64(1) ... 300)
+    func relaxedKnapsackEqualsTheSortedGreedy(seed: UInt64) {
+        var random = SeededRandom(seed: seed)
+        let count = random.int(in: 1 ... 120)
+        let surrogate = (0 ..< count).map { _ in Double(random.int(in: 0 ... 5)) / 4 }
+        let profit = (0 ..< count).map { _ in Double(random.int(in: 1 ... 6)) }
+        let budget = Double(random.int(in: 0 ... 40))
+        let knapsack = FunderKnapsack(budgets: [budget], capacity: .max, weights: surrogate.map { $0 * budget }, surrogate: surrogate)
+        let items = (0 ..< count).filter { _ in random.int(in: 0 ... 4) > 0 }
+        var room = knapsack.surrogateCapacity
+        var value = 0.0
+        var taken: [Int] = []
+        var cut: Int?
+        for i in knapsack.order(items, profit: profit) {
+            if surrogate[i] <= room {
+                room -= surrogate[i]
+                value += profit[i]
+                taken.append(i)
+            } else {
+                cut = i
+                value += profit[i] * room / surrogate[i]
+                break
+            }
+        }
+        let relaxed = knapsack.solveRelaxed(items: items, profit: profit)
+        #expect(relaxed.taken.sorted() == taken.sorted(), "seed \(seed)")
+        #expect(relaxed.fractional == cut, "seed \(seed)")
+        #expect(abs(relaxed.bound - value) <= 1e-9 * max(1, value), "seed \(seed)")
+    }
+
     /// Choices that cost nothing in any budget row (a per-year cost profile of
     /// zeros) are still taken: a funder with no budget row at all is bounded by
     /// its capacity alone.
@@ -119,13 +153,70 @@ import Testing
         model.addRow(name: "budget", lower: nil, upper: 10, entries: [(a, 4), (b, 5), (c, 6)])
         model.addRow(name: "share", lower: 2, upper: nil, entries: [(a, 1), (c, 1)])
         model.addRow(name: "fixedOnly", lower: nil, upper: 1, entries: [(a, 1)])
-        let sub = model.restricted(free: [b, c], fixedAtOne: [a])
+        let sub = model.restricted(parts: [[b, c]], at: [a, c])[0]
         #expect(sub.columnCount == 2)
         #expect(sub.rowCount == 2)
         #expect(sub.rowBounds[0] == LinearModel.RowBounds(lower: nil, upper: 6))
         #expect(sub.rowBounds[1] == LinearModel.RowBounds(lower: 1, upper: nil))
         #expect(sub.row(0).map(\.value) == [5, 6])
         #expect(sub.row(1).map(\.column) == [1])
+    }
+
+    /// The 0/1 points of `model` (as column sets) that hold every row.
+    static func feasiblePoints(of model: LinearModel) -> [[Int]] {
+        (0 ..< 1 << model.columnCount).compactMap { mask in
+            let columns = (0 ..< model.columnCount).filter { mask & (1 << $0) != 0 }
+            return model.maximumViolation(ofColumns: columns) <= LinearModel.feasibilityTolerance ? columns : nil
+        }
+    }
+
+    /// Parts solved independently hold together: on random models, every
+    /// combination of feasible points of the parts' models, put into the
+    /// decision, holds every row of the whole model (checked by enumeration);
+    /// and a single part keeps exactly the whole model's feasible points that
+    /// agree with the decision outside it.
+    @Test func partsSplitTheSlackOfSharedRows() {
+        for seed in 0 ..< 200 as Range<UInt64> {
+            var random = SeededRandom(seed: seed)
+            var model = LinearModel()
+            let n = random.int(in: 4 ... 9)
+            for j in 0 ..< n { _ = model.addColumn(objective: Double(random.int(in: 1 ... 9)), name: "x\(j)") }
+            for i in 0 ..< random.int(in: 1 ... 5) {
+                let entries = (0 ..< n).filter { _ in random.int(in: 0 ... 2) > 0 }.map { ($0, Double(random.int(in: 1 ... 6))) }
+                let total = entries.reduce(0) { $0 + $1.1 }
+                if random.int(in: 0 ... 2) == 0 {
+                    model.addRow(name: "r\(i)", lower: Double(random.int(in: 0 ... Int(total / 3))), upper: nil, entries: entries)
+                } else {
+                    model.addRow(name: "r\(i)", lower: nil, upper: Double(random.int(in: 0 ... Int(total))), entries: entries)
+                }
+            }
+            let feasible = Self.feasiblePoints(of: model)
+            guard !feasible.isEmpty else { continue }
+            let decision = feasible[random.int(below: feasible.count)]
+            let count = random.int(in: 1 ... 3)
+            var parts = Array(repeating: [Int](), count: count)
+            for j in 0 ..< n where random.int(in: 0 ... 3) > 0 { parts[random.int(below: count)].append(j) }
+            let subs = model.restricted(parts: parts, at: decision)
+            let outside = decision.filter { j in !parts.contains { $0.contains(j) } }
+            let choices = subs.map { Self.feasiblePoints(of: $0) }
+            // Each part's own decision is feasible for its model.
+            for (k, part) in parts.enumerated() {
+                let own = decision.compactMap { part.firstIndex(of: $0) }.sorted()
+                #expect(choices[k].contains(own), "seed \(seed): part \(k) loses the decision")
+            }
+            var combinations: [[Int]] = [outside]
+            for (k, part) in parts.enumerated() {
+                combinations = combinations.flatMap { base in choices[k].map { base + $0.map { part[$0] } } }
+            }
+            for columns in combinations {
+                #expect(model.maximumViolation(ofColumns: columns) <= LinearModel.feasibilityTolerance, "seed \(seed)")
+            }
+            if count == 1 {
+                let agreeing = feasible.filter { point in outside.allSatisfy(point.contains) && point.allSatisfy { j in
+                    parts[0].contains(j) || outside.contains(j) } }
+                #expect(Set(combinations.map { $0.sorted() }) == Set(agreeing), "seed \(seed)")
+            }
+        }
     }
 
     /// Area groups partition the projects, each at most the size asked unless a

@@ -39,10 +39,7 @@ struct FunderKnapsack: Sendable {
     /// `items` by profit per surrogate weight, best first (ties by index);
     /// items without weight come first.
     func order(_ items: [Int], profit: [Double]) -> [Int] {
-        items.sorted { a, b in
-            let l = profit[a] * surrogate[b], r = profit[b] * surrogate[a]
-            return l != r ? l > r : a < b
-        }
+        items.sorted { precedes($0, $1, profit: profit) }
     }
 
     /// Slack allowed on a budget, as in `LinearModel.feasibilityTolerance`: being
@@ -51,30 +48,71 @@ struct FunderKnapsack: Sendable {
         budget + LinearModel.feasibilityTolerance * max(1, abs(budget))
     }
 
+    /// Whether item `a` comes before item `b` in `order`.
+    @inline(__always)
+    func precedes(_ a: Int, _ b: Int, profit: [Double]) -> Bool {
+        let l = profit[a] * surrogate[b], r = profit[b] * surrogate[a]
+        return l != r ? l > r : a < b
+    }
+
     /// The fractional optimum of the surrogate row (Dantzig's bound): items by
     /// profit per surrogate weight, the last one cut. `items` must hold only
     /// items with positive profit.
+    ///
+    /// The items taken are those before the cut item in `order`, but found
+    /// without sorting: weighted quickselect partitions around a pivot and
+    /// keeps only the side the cut lies in (linear time on average). The
+    /// national model's ministries have tens of thousands of choices, and a
+    /// sort per step was a seventh of the relaxation's time.
     func solveRelaxed(items: [Int], profit: [Double]) -> Solution {
+        var pool = items
         var room = surrogateCapacity
         var value = 0.0
         var taken: [Int] = []
-        for i in order(items, profit: profit) {
-            if surrogate[i] <= room {
+        var low = 0, high = pool.count
+        while low < high {
+            // Median of three (first, middle, last) as pivot, moved to `high - 1`.
+            let middle = low + (high - low) / 2
+            if precedes(pool[middle], pool[low], profit: profit) { pool.swapAt(middle, low) }
+            if precedes(pool[high - 1], pool[low], profit: profit) { pool.swapAt(high - 1, low) }
+            if precedes(pool[middle], pool[high - 1], profit: profit) { pool.swapAt(middle, high - 1) }
+            let pivot = pool[high - 1]
+            // Items before the pivot in `order` to the front of the range.
+            var split = low
+            var weight = 0.0
+            for k in low ..< high - 1 where precedes(pool[k], pivot, profit: profit) {
+                weight += surrogate[pool[k]]
+                pool.swapAt(k, split)
+                split += 1
+            }
+            if weight > room {
+                // The cut lies among the items before the pivot.
+                high = split
+                continue
+            }
+            for k in low ..< split {
+                let i = pool[k]
                 room -= surrogate[i]
                 value += profit[i]
                 taken.append(i)
-            } else {
-                let fraction = room / surrogate[i]
-                return Solution(
-                    taken: taken, fraction: fraction, fractional: i, bound: value + fraction * profit[i])
             }
+            if surrogate[pivot] > max(room, 0) {
+                let fraction = max(room, 0) / surrogate[pivot]
+                return Solution(taken: taken, fraction: fraction, fractional: pivot, bound: value + fraction * profit[pivot])
+            }
+            room -= surrogate[pivot]
+            value += profit[pivot]
+            taken.append(pivot)
+            // The items after the pivot are `pool[split ..< high - 1]`.
+            low = split
+            high -= 1
         }
         return Solution(taken: taken, fraction: 0, fractional: nil, bound: value)
     }
 
     /// The 0/1 optimum by depth-first branch and bound (see `KnapsackSearch`).
     func solveExactly(items: [Int], profit: [Double], nodeLimit: Int = 20_000) -> Solution {
-        let search = KnapsackSearch(self, items: items, profit: profit)
+        var search = KnapsackSearch(self, items: items, profit: profit)
         return search.run(nodeLimit: nodeLimit)
     }
 }

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The solve strategy for the whole model, built from its structure because
 /// plain branch and cut is far too slow on it (issue 3's measurements):
 ///
@@ -27,10 +33,19 @@ struct HybridSearch {
     /// the whole model; larger ones spend the time on neighbourhoods.
     static let fullSearchColumns = 20_000
     /// Most projects per area group in the neighbourhood search (and at most
-    /// an eighth of all projects).
-    static let regionSize = 600
+    /// an eighth of all projects): about a tambon. Larger groups (a district)
+    /// leave GLPK unable to improve them within `groupSeconds`; measured in
+    /// docs/decisions.md.
+    static let regionSize = 150
+    /// Seconds GLPK may spend on one area group.
+    static let groupSeconds = 0.5
+    /// Area groups solved at once, one per core (at most 8).
+    static let parallelGroups = min(8, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     /// Share of the time limit the first Lagrangian phase may take.
     static let relaxationShare = 0.25
+    /// The first Lagrangian phase also ends when 25 steps close less than this
+    /// share of the gap left; later phases share the time by measured rates.
+    static let slowShare = 0.02
 
     func run() throws(SolverFailure) -> SolverOutcome {
         let clock = ContinuousClock()
@@ -75,8 +90,11 @@ struct HybridSearch {
             relaxation.bound + 1e-11 * max(1, abs(relaxation.bound))
         }
         var lastRounding = (start: began, end: began)
-        func relax(until end: ContinuousClock.Instant, steps: Int = .max) {
-            let first = relaxation.steps
+        /// Subgradient steps until `end`; with `whileFast`, also until 25 steps
+        /// close less than `slowShare` of the gap left (the bound has nearly
+        /// converged and the time is better spent on the decision).
+        func relax(until end: ContinuousClock.Instant, whileFast: Bool = false) {
+            var checkpoint = lagrangianBound()
             relaxation.run(
                 lowerBound: bestValue,
                 improve: { relax in
@@ -91,12 +109,16 @@ struct HybridSearch {
                     return bestValue
                 },
                 shouldStop: { _, _ in
-                    report(lagrangianBound())
-                    return reached(lagrangianBound()) || clock.now >= end || relaxation.steps - first >= steps
+                    let bound = lagrangianBound()
+                    report(bound)
+                    if reached(bound) || clock.now >= end { return true }
+                    guard whileFast, relaxation.steps % 25 == 0, let bestValue else { return false }
+                    defer { checkpoint = bound }
+                    return checkpoint - bound < Self.slowShare * (bound - bestValue)
                 })
         }
 
-        relax(until: began + .seconds(timeLimit * Self.relaxationShare))
+        relax(until: began + .seconds(timeLimit * Self.relaxationShare), whileFast: true)
         report(lagrangianBound(), force: true)
         note("Lagrangian bound \(NumberFormat.fixed(lagrangianBound(), decimals: 3)) after \(relaxation.steps) steps")
         let full = linear.columnCount <= Self.fullSearchColumns || best == nil
@@ -107,14 +129,19 @@ struct HybridSearch {
             let regions = search.regions(size: size)
             // One group is the whole model: GLPK on the whole model does that better.
             if regions.count < 2 { break neighbourhoods }
+            // Groups are solved `width` at a time, one per core, taken far apart
+            // in area order so that they share few rows (batch `b` holds groups
+            // b, b + batches, b + 2 batches, ...).
+            let width = min(Self.parallelGroups, regions.count)
+            let batches = (regions.count + width - 1) / width
             let end = full ? began + .seconds(timeLimit * 0.6) : deadline
             // Time slices alternate between the two: the bound keeps tightening
             // while the neighbourhoods improve the decision.
             let slice = Duration.seconds(max(1, timeLimit / 10))
             var next = 0
             var sweep = 0
-            // Groups solved in a row without improving the decision; once every
-            // group has been, the decision is a local optimum for all of them and
+            // Batches solved in a row without improving the decision; once every
+            // batch has been, the decision is a local optimum for all of them and
             // sweeping again is pointless until the relaxation's rounding moves it.
             var unchanged = 0
             var settledValue: Double?
@@ -137,22 +164,24 @@ struct HybridSearch {
                 let sliceEnd = min(end, clock.now + slice)
                 while clock.now < sliceEnd, settledValue != bestValue {
                     guard let current = best else { break search }
-                    let free = regions[next].flatMap { Array(model.choices(ofProject: $0)) }
-                    let seconds = min(2, GLPKSolver.seconds(sliceEnd - clock.now))
+                    let parts = stride(from: next, to: regions.count, by: batches).map { r in
+                        regions[r].flatMap { Array(model.choices(ofProject: $0)) }
+                    }.filter { !$0.isEmpty }
+                    let seconds = min(Self.groupSeconds, GLPKSolver.seconds(sliceEnd - clock.now))
                     guard seconds > 0.01 else { break }
-                    if !free.isEmpty, offer(try search.improve(current, free: free, timeLimit: seconds)) {
+                    if !parts.isEmpty, offer(try search.improve(current, parts: parts, timeLimit: seconds)) {
                         unchanged = 0
                     } else {
                         unchanged += 1
-                        if unchanged >= regions.count { settledValue = bestValue }
+                        if unchanged >= batches { settledValue = bestValue }
                     }
                     report(lagrangianBound())
                     if reached(lagrangianBound()) { break search }
                     next += 1
-                    if next == regions.count {
+                    if next == batches {
                         next = 0
                         sweep += 1
-                        note("neighbourhood sweep \(sweep) over \(regions.count) area groups; bound \(NumberFormat.fixed(lagrangianBound(), decimals: 3))")
+                        note("neighbourhood sweep \(sweep) over \(regions.count) area groups, \(width) at a time; bound \(NumberFormat.fixed(lagrangianBound(), decimals: 3))")
                     }
                 }
             }

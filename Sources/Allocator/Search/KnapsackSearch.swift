@@ -4,7 +4,10 @@
 /// profits that the capacity still admits. After `nodeLimit` nodes it stops and
 /// returns the best point found with the root's bound, which stays a true
 /// upper bound.
-final class KnapsackSearch {
+///
+/// A struct, not a class: the search's state is then checked for exclusive
+/// access at compile time instead of on every access at run time.
+struct KnapsackSearch {
     private let knapsack: FunderKnapsack
     /// Items (indices into the knapsack) in search order.
     private let order: [Int]
@@ -57,7 +60,7 @@ final class KnapsackSearch {
         current.reserveCapacity(m)
     }
 
-    func run(nodeLimit: Int) -> FunderKnapsack.Solution {
+    mutating func run(nodeLimit: Int) -> FunderKnapsack.Solution {
         if knapsack.capacity <= 0 {
             return FunderKnapsack.Solution(taken: [], fraction: 0, fractional: nil, bound: 0)
         }
@@ -96,7 +99,7 @@ final class KnapsackSearch {
         return min(dantzig, value + topSum[position * (cap + 1) + rest])
     }
 
-    private func search(_ position: Int, value: Double, room: Double, nodeLimit: Int) {
+    private mutating func search(_ position: Int, value: Double, room: Double, nodeLimit: Int) {
         if value > bestValue {
             bestValue = value
             best = current

@@ -1,24 +1,57 @@
+import Dispatch
+
 /// Improves a decision by solving small parts of the model exactly with GLPK:
-/// the choices of one group of areas are left free, every other choice is fixed
-/// as the decision has it, and GLPK's branch and cut solves the small model
-/// that remains, starting from the decision. A decision it returns is better
-/// than the one it started from; the caller checks it against every row.
+/// the choices of a few groups of areas are left free, every other choice is
+/// fixed as the decision has it, and GLPK's branch and cut solves the small
+/// model of each group, starting from the decision, the groups at the same
+/// time on different threads (each with its own GLPK problem, created and
+/// deleted on that thread). A decision it returns is better than the one it
+/// started from; the caller checks it against every row.
 struct NeighbourhoodSearch {
     let model: AllocationModel
 
-    /// Solves the model restricted to `free` (others fixed as in `decision`)
-    /// for at most `timeLimit` seconds; returns a better decision or nil. The
-    /// caller checks it against the whole model's rows (`HybridSearch` does,
-    /// for every decision it keeps).
-    func improve(_ decision: [Int], free: [Int], timeLimit: Double) throws(SolverFailure) -> [Int]? {
-        var position = [Int: Int](minimumCapacity: free.count)
-        for (k, j) in free.enumerated() { position[j] = k }
-        let fixedAtOne = decision.filter { position[$0] == nil }
-        let sub = model.linear.restricted(free: free, fixedAtOne: fixedAtOne)
-        let start = decision.compactMap { position[$0] }
-        let outcome = try GLPKSolver(mipGap: 0, timeLimit: timeLimit).solve(sub, start: start)
-        guard let columns = outcome.columns else { return nil }
-        let candidate = (fixedAtOne + columns.map { free[$0] }).sorted()
+    /// Solves the model restricted to each of `parts` (disjoint sets of
+    /// columns; everything else fixed as in `decision`) for at most `timeLimit`
+    /// seconds each, all parts at once; returns the decision with every
+    /// improved part changed, or nil when none improved. Rows shared by
+    /// several parts split their slack between them
+    /// (`LinearModel.restricted(parts:at:)`), so the changes hold together.
+    func improve(_ decision: [Int], parts: [[Int]], timeLimit: Double) throws(SolverFailure) -> [Int]? {
+        let subs = model.linear.restricted(parts: parts, at: decision)
+        // Each part's start: the decision's columns in it, as the part's own indices.
+        var owner = [Int](repeating: -1, count: model.linear.columnCount)
+        var local = [Int](repeating: -1, count: model.linear.columnCount)
+        for (k, columns) in parts.enumerated() {
+            for (i, j) in columns.enumerated() { (owner[j], local[j]) = (k, i) }
+        }
+        var starts = Array(repeating: [Int](), count: parts.count)
+        for j in decision where owner[j] >= 0 { starts[owner[j]].append(local[j]) }
+        var found = [Result<[Int]?, SolverFailure>](repeating: .success(nil), count: parts.count)
+        found.withUnsafeMutableBufferPointer { buffer in
+            let slots = SharedBuffer(buffer)
+            DispatchQueue.concurrentPerform(iterations: parts.count) { [starts] k in
+                slots.buffer[k] = Result { () throws(SolverFailure) -> [Int]? in
+                    let start = starts[k]
+                    let outcome = try GLPKSolver(mipGap: 0, timeLimit: timeLimit).solve(subs[k], start: start)
+                    let before = subs[k].objectiveValue(ofColumns: start)
+                    guard let columns = outcome.columns,
+                        subs[k].objectiveValue(ofColumns: columns) > before + 1e-9 * max(1, abs(before))
+                    else { return nil }
+                    return columns
+                }
+            }
+        }
+        var isOne = [Bool](repeating: false, count: model.linear.columnCount)
+        for j in decision { isOne[j] = true }
+        var changed = false
+        for (k, result) in found.enumerated() {
+            guard let columns = try result.get() else { continue }
+            for j in parts[k] { isOne[j] = false }
+            for i in columns { isOne[parts[k][i]] = true }
+            changed = true
+        }
+        guard changed else { return nil }
+        let candidate = isOne.indices.filter { isOne[$0] }
         let current = model.objective(of: decision)
         return model.objective(of: candidate) > current + 1e-9 * max(1, abs(current)) ? candidate : nil
     }
