@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The solve strategy for the whole model, built from its structure because
 /// plain branch and cut is far too slow on it (issue 3's measurements):
 ///
@@ -39,8 +33,10 @@ struct HybridSearch {
     static let regionSize = 150
     /// Seconds GLPK may spend on one area group.
     static let groupSeconds = 0.5
-    /// Area groups solved at once, one per core (at most 8).
-    static let parallelGroups = min(8, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    /// Area groups solved at once, each on its own thread. Fixed rather than
+    /// the number of cores, so that which groups are solved together (and so
+    /// the decision) does not depend on the machine.
+    static let parallelGroups = 2
     /// Share of the time limit the first Lagrangian phase may take.
     static let relaxationShare = 0.25
     /// The first Lagrangian phase also ends when 25 steps close less than this
