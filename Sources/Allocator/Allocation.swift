@@ -31,7 +31,7 @@ public enum Allocation {
         } else {
             outcome = try HybridSearch(
                 model: model, mipGap: mipGap, timeLimit: timeLimit, verbose: options.verbose,
-                progress: options.progress, log: options.log
+                progress: options.progress, log: options.log, warmStart: options.warmStart
             ).run()
         }
         let solved = clock.now
@@ -66,10 +66,12 @@ public enum Allocation {
             }
             bound = status == .infeasible ? nil : bound
         }
-        return AllocationResult(
+        var result = AllocationResult(
             model: model, status: status, termination: outcome.termination, decision: decision,
             objective: objective, bound: bound, gap: gap, mipGap: mipGap, timeLimit: timeLimit,
             nodes: outcome.nodes, mandatoryWithoutChoice: missing, timings: timings,
             columns: model.linear.columnCount, rows: model.linear.rowCount, nonzeros: model.linear.entryCount)
+        result.prices = outcome.prices
+        return result
     }
 }

@@ -48,6 +48,19 @@ public struct AllocationModel: Sendable {
         return columns
     }
 
+    /// The columns of a decision's assignments that are choices of the model
+    /// (the others are left out), for starting from another scenario's decision.
+    public func matchingColumns(of decision: Decision) -> [Int] {
+        var columns: [Int] = []
+        for (p, assignment) in decision.assignments.enumerated() where p < scenario.projects.count {
+            guard let a = assignment else { continue }
+            if let j = choices(ofProject: p).first(where: { choices[$0].funder == a.funder && choices[$0].start == a.start }) {
+                columns.append(j)
+            }
+        }
+        return columns
+    }
+
     /// The objective value of a decision, summed in column order.
     public func objective(of columns: [Int]) -> Double {
         linear.objectiveValue(ofColumns: columns.sorted())

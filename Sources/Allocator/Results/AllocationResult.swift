@@ -25,6 +25,11 @@ public struct AllocationResult: Sendable {
     public var columns: Int
     public var rows: Int
     public var nonzeros: Int
+    /// Lagrangian prices at the best bound, by row name (see `WarmStart`).
+    public var prices: [String: Double] = [:]
+
+    /// This solve's decision and prices, to start a variation of the scenario from.
+    public var warmStart: WarmStart { WarmStart(decision: decision, prices: prices) }
 
     /// The relative gap of the spec.
     public static func gap(objective: Double, bound: Double) -> Double {

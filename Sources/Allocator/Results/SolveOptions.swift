@@ -9,11 +9,15 @@ public struct SolveOptions: Sendable {
     /// Receives one line per step of the solve strategy (greedy start,
     /// Lagrangian bound, neighbourhood sweeps, branch and cut), for `--verbose`.
     public var log: (@Sendable (String) -> Void)?
+    /// A similar scenario's decision and prices to start from (what-if runs).
+    public var warmStart: WarmStart?
 
     public init(
         mipGap: Double? = nil, timeLimit: Double? = nil, verbose: Bool = false,
-        progress: (@Sendable (SolveProgress) -> Void)? = nil, log: (@Sendable (String) -> Void)? = nil
+        progress: (@Sendable (SolveProgress) -> Void)? = nil, log: (@Sendable (String) -> Void)? = nil,
+        warmStart: WarmStart? = nil
     ) {
+        self.warmStart = warmStart
         self.log = log
         self.mipGap = mipGap
         self.timeLimit = timeLimit

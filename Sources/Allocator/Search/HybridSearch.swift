@@ -22,6 +22,7 @@ struct HybridSearch {
     let verbose: Bool
     let progress: (@Sendable (SolveProgress) -> Void)?
     let log: (@Sendable (String) -> Void)?
+    var warmStart: WarmStart? = nil
 
     /// Models with at most this many columns end with GLPK's branch and cut on
     /// the whole model; larger ones spend the time on neighbourhoods.
@@ -52,6 +53,16 @@ struct HybridSearch {
 
         var best = GreedyStart.decide(model)
         var bestValue = best.map { model.objective(of: $0) }
+        if let decision = warmStart?.decision {
+            // The other scenario's decision, repaired to this one's rules: its
+            // choices first, then the rest by value per baht (LP-rounding order).
+            var guide = [Double](repeating: 0, count: linear.columnCount)
+            for j in model.matchingColumns(of: decision) { guide[j] = 1 }
+            if let started = GreedyStart.decide(model, guide: guide) {
+                let value = model.objective(of: started)
+                if value > bestValue ?? -.infinity { (best, bestValue) = (started, value) }
+            }
+        }
         func note(_ step: String) {
             guard let log else { return }
             let value = bestValue.map { NumberFormat.fixed($0, decimals: 3) } ?? "none"
@@ -80,7 +91,7 @@ struct HybridSearch {
             return AllocationResult.provesGap(objective: bestValue, bound: bound, mipGap: mipGap)
         }
 
-        let relaxation = LagrangianRelaxation(model)
+        let relaxation = LagrangianRelaxation(model, prices: warmStart?.prices ?? [:])
         /// The relaxation's bound with a margin for rounding in its sums.
         func lagrangianBound() -> Double {
             relaxation.bound + 1e-11 * max(1, abs(relaxation.bound))
@@ -185,10 +196,14 @@ struct HybridSearch {
         }
         let bound = lagrangianBound()
         if reached(bound) {
-            return SolverOutcome(termination: .gapReached, columns: best, bound: bound)
+            var outcome = SolverOutcome(termination: .gapReached, columns: best, bound: bound)
+            outcome.prices = relaxation.prices
+            return outcome
         }
         guard full else {
-            return SolverOutcome(termination: .timeLimit, columns: best, bound: bound)
+            var outcome = SolverOutcome(termination: .timeLimit, columns: best, bound: bound)
+            outcome.prices = relaxation.prices
+            return outcome
         }
         let remaining = max(0.001, GLPKSolver.seconds(deadline - clock.now))
         note("GLPK branch and cut on the whole model, \(NumberFormat.fixed(remaining, decimals: 1)) s left")
@@ -198,6 +213,7 @@ struct HybridSearch {
             })
         if outcome.termination != .infeasible, let b = outcome.bound { outcome.bound = min(b, bound) }
         if outcome.termination != .infeasible, outcome.bound == nil { outcome.bound = bound }
+        outcome.prices = relaxation.prices
         return outcome
     }
 }

@@ -64,10 +64,23 @@ final class LagrangianRelaxation {
     private(set) var averaged: [Double]
     /// Reduced profits at the multipliers that gave `bound`.
     private(set) var reducedAtBest: [Double]
+    /// The multipliers that gave `bound`.
+    private var multipliersAtBest: [Double]
+
+    /// The multipliers that gave `bound`, by row name, the non-zero ones (for `WarmStart`).
+    var prices: [String: Double] {
+        var named: [String: Double] = [:]
+        for (r, i) in relaxed.enumerated() where multipliersAtBest[r] != 0 {
+            named[linear.rowNames[i]] = multipliersAtBest[r]
+        }
+        return named
+    }
 
     /// `chunks`: how many parts the funders' knapsacks are split into, to be
     /// solved on all cores (fixed, so that results do not depend on the machine).
-    init(_ model: AllocationModel, chunks chunkCount: Int = 8) {
+    /// `prices`: starting multipliers by row name (a similar scenario's, see
+    /// `WarmStart`); rows not named start at 0, signs are kept valid.
+    init(_ model: AllocationModel, chunks chunkCount: Int = 8, prices: [String: Double] = [:]) {
         self.model = model
         let linear = model.linear
         self.linear = linear
@@ -133,7 +146,13 @@ final class LagrangianRelaxation {
             let largest = (linear.rowStart[i] ..< linear.rowStart[i + 1]).reduce(0.0) { max($0, abs(linear.entryValue[$1])) }
             return largest > 0 ? 1 / largest : 1
         }
-        multipliers = [Double](repeating: 0, count: relaxed.count)
+        multipliers = relaxed.map { i in
+            guard var pi = prices[linear.rowNames[i]], pi.isFinite else { return 0 }
+            if linear.rowBounds[i].lower == nil { pi = max(0, pi) }
+            if linear.rowBounds[i].upper == nil { pi = min(0, pi) }
+            return pi
+        }
+        multipliersAtBest = multipliers
         averaged = [Double](repeating: 0, count: linear.columnCount)
         reducedAtBest = linear.objective
     }
@@ -292,6 +311,7 @@ final class LagrangianRelaxation {
                 if value < bound - 1e-7 * max(1, abs(bound)) { sinceImprovement = 0 } else { sinceImprovement += 1 }
                 bound = value
                 reducedAtBest = reduced
+                multipliersAtBest = multipliers
             } else {
                 sinceImprovement += 1
             }

@@ -28,6 +28,9 @@ public struct SolverOutcome: Sendable {
     /// Seconds spent in the LP relaxation and in branch and cut.
     public var lpSeconds: Double
     public var mipSeconds: Double
+    /// The Lagrangian prices at the best bound, by row name (non-zero ones),
+    /// for `WarmStart`; empty when no relaxation ran.
+    public var prices: [String: Double] = [:]
 
     public init(
         termination: Termination, columns: [Int]?, bound: Double?, proven: Bool = false, nodes: Int? = nil,

@@ -1,0 +1,54 @@
+import Allocator
+import Testing
+
+/// A warm start changes how a solve starts, never what it proves: a variation
+/// of a random scenario, solved from the base scenario's decision and prices
+/// (or from nonsense prices), reaches the brute-force optimum of the variation.
+@Suite struct WarmStartTests {
+    /// The scenario with every budget scaled and the priorities of every third project changed.
+    static func variation(of base: Scenario, seed: UInt64) -> Scenario {
+        var s = base
+        let factor = [0.6, 0.8, 1.3][Int(seed % 3)]
+        for f in s.funders.indices { s.funders[f].budget = s.funders[f].budget.map { $0 * factor } }
+        for p in s.projects.indices where p % 3 == Int(seed % 3) { s.projects[p].priority += 2 }
+        return s
+    }
+
+    @Test(arguments: UInt64(1) ... 150)
+    func variationFromTheBaseReachesTheOptimum(seed: UInt64) throws {
+        let base = RandomScenario.make(seed: seed)
+        let variant = Self.variation(of: base, seed: seed)
+        let expected = try BruteForce.solve(variant)
+        let baseResult = try Allocation.solve(base)
+        let warm = try Allocation.solve(variant, options: SolveOptions(warmStart: baseResult.warmStart))
+        // Nonsense prices on every row the base priced, and a decision of the wrong size.
+        var nonsense = baseResult.warmStart
+        for (k, name) in nonsense.prices.keys.sorted().enumerated() { nonsense.prices[name] = k % 2 == 0 ? 1e6 : -3 }
+        nonsense.decision = baseResult.decision.map { Decision(assignments: Array($0.assignments.prefix(2))) }
+        let odd = try Allocation.solve(variant, options: SolveOptions(warmStart: nonsense))
+        for result in [warm, odd] {
+            guard let expected else {
+                #expect(result.status == .infeasible, "seed \(seed)")
+                continue
+            }
+            #expect(result.status == .optimal, "seed \(seed)")
+            let decision = try #require(result.decision, "seed \(seed)")
+            #expect(DecisionChecker.violations(of: decision, in: variant) == [], "seed \(seed)")
+            let objective = DecisionChecker.objective(of: decision, in: variant)
+            #expect(abs(objective - expected.objective) <= 1e-6 * max(1, abs(objective)), "seed \(seed)")
+            #expect((result.bound ?? .infinity) >= expected.objective - 1e-6 * max(1, abs(objective)), "seed \(seed)")
+        }
+    }
+
+    /// On a generated province (large enough for the Lagrangian step to run
+    /// long) the prices come back by row name, and a warm solve of the same
+    /// scenario starts from a decision at least as good as the one it was given.
+    @Test func pricesComeBackAndTheDecisionIsKept() throws {
+        let scenario = ScenarioGenerator(projects: 600, seed: 11).generate()
+        let first = try Allocation.solve(scenario, options: SolveOptions(mipGap: 0.002, timeLimit: 3))
+        #expect(!first.prices.isEmpty)
+        let again = try Allocation.solve(
+            scenario, options: SolveOptions(mipGap: 0.002, timeLimit: 3, warmStart: first.warmStart))
+        #expect((again.objective ?? 0) >= (first.objective ?? .infinity) - 1e-9 * abs(first.objective ?? 1))
+    }
+}
