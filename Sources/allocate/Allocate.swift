@@ -13,7 +13,7 @@ struct Allocate: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Solve.self, Validate.self, ImportCommand.self, Generate.self, Compare.self, Plans.self,
-            CalendarCommand.self,
+            CalendarCommand.self, WhatIf.self,
         ],
         defaultSubcommand: Solve.self
     )

@@ -1,0 +1,103 @@
+/// A what-if batch: one base scenario and its variations, made, validated and
+/// solved (docs/whatif.md).
+///
+/// The base is solved first, alone, with every core. Each variation is then
+/// solved from the base solve (`SolveOptions.warmStart`: the base decision
+/// repaired to the variation's rules, and the base's Lagrangian prices to
+/// start its bound from), several variations at once, each solve entirely on
+/// one thread. A warm start changes only how fast a solve gets somewhere,
+/// never what it proves. Results come back in the variations' order, whichever
+/// finishes first.
+public struct WhatIfBatch: Sendable {
+    /// A variation with the scenario it makes, validated.
+    public struct Item: Sendable {
+        public var variation: Variation
+        public var scenario: Scenario
+        /// Seconds taken to make and validate `scenario`.
+        public var seconds: Double
+    }
+
+    public let base: Scenario
+    public let items: [Item]
+
+    /// Solves run at once by default: one per processor.
+    public static var defaultWorkers: Int { ParallelMap.processorCount }
+
+    /// Makes every variation's scenario from `base` and validates it
+    /// (`ScenarioChanger`), `workers` variations at a time.
+    ///
+    /// - Throws: `WhatIfError` with the problems of every variation that
+    ///   cannot be made or makes an invalid scenario, in the variations' order.
+    public init(base: Scenario, variations: [Variation], workers: Int = WhatIfBatch.defaultWorkers) throws(WhatIfError) {
+        let changer = ScenarioChanger(base: base)
+        let made = ParallelMap.run(count: variations.count, threads: workers) { k -> Result<Item, WhatIfError> in
+            let clock = ContinuousClock()
+            let began = clock.now
+            do throws(WhatIfError) {
+                let scenario = try changer.scenario(for: variations[k])
+                return .success(Item(variation: variations[k], scenario: scenario, seconds: GLPKSolver.seconds(clock.now - began)))
+            } catch {
+                return .failure(error)
+            }
+        }
+        var items: [Item] = []
+        var problems: [WhatIfProblem] = []
+        for outcome in made {
+            switch outcome {
+            case .success(let item): items.append(item)
+            case .failure(let error): problems += error.problems
+            }
+        }
+        guard problems.isEmpty else { throw WhatIfError(problems: problems) }
+        self.base = base
+        self.items = items
+    }
+
+    /// Solves the base, then every variation from it, `workers` at a time.
+    ///
+    /// - Parameters:
+    ///   - options: limits for every solve (nil limits take each scenario's
+    ///     own policy); its `progress` and `log` are used for the base solve only,
+    ///     its `warmStart` is replaced by the base's.
+    ///   - solved: called after each solve (on the thread that ran it) with the
+    ///     number of solves done and the number in all, the base included.
+    /// - Throws: the first `SolverFailure`, in the variations' order, after every solve has ended.
+    public func run(
+        options: SolveOptions = SolveOptions(), workers: Int = WhatIfBatch.defaultWorkers,
+        solved: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+    ) throws(SolverFailure) -> WhatIfComparison {
+        let clock = ContinuousClock()
+        let began = clock.now
+        let total = items.count + 1
+        let baseResult = try Allocation.solve(base, options: options)
+        let baseSeconds = GLPKSolver.seconds(clock.now - began)
+        solved?(1, total)
+        var variationOptions = options
+        variationOptions.progress = nil
+        variationOptions.log = nil
+        variationOptions.warmStart = baseResult.warmStart
+        let done = ParallelMap.Counter(startingAt: 2)
+        let items = self.items
+        let results = ParallelMap.run(count: items.count, threads: workers) { [variationOptions] k -> Result<AllocationResult, SolverFailure> in
+            let outcome = Result { () throws(SolverFailure) -> AllocationResult in
+                var result = try Allocation.solve(items[k].scenario, options: variationOptions)
+                result.timings.read = items[k].seconds
+                result.timings.total += items[k].seconds
+                return result
+            }
+            solved?(done.take(), total)
+            return outcome
+        }
+        var runs = [WhatIfRun(index: 0, name: Variation.baseName, changes: [], result: baseResult)]
+        for (k, outcome) in results.enumerated() {
+            let variation = items[k].variation
+            runs.append(WhatIfRun(
+                index: k + 1, name: variation.name, description: variation.description,
+                changes: variation.changes.map(\.text), result: try outcome.get()))
+        }
+        let timings = WhatIfComparison.Timings(
+            base: baseSeconds, variations: GLPKSolver.seconds(clock.now - began) - baseSeconds,
+            workers: min(max(1, workers), max(1, items.count)))
+        return WhatIfComparison(runs: runs, timings: timings)
+    }
+}
