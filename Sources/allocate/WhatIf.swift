@@ -69,7 +69,10 @@ struct WhatIf: ParsableCommand {
     }
 
     func run() throws {
+        let clock = ContinuousClock()
+        let began = clock.now
         let base = try Input.read(scenario)
+        let readSeconds = seconds(clock.now - began)
         let batch: WhatIfBatch
         do {
             batch = try WhatIfBatch(base: base, variations: try requestedVariations(), workers: workers)
@@ -77,7 +80,7 @@ struct WhatIf: ParsableCommand {
             report(error)
             throw ExitCode(2)
         }
-        let comparison = try solve(batch)
+        let comparison = try solve(batch, baseReadSeconds: readSeconds)
         do {
             try write(comparison)
         } catch {
@@ -118,14 +121,14 @@ struct WhatIf: ParsableCommand {
         return list
     }
 
-    private func solve(_ batch: WhatIfBatch) throws -> WhatIfComparison {
+    private func solve(_ batch: WhatIfBatch, baseReadSeconds: Double) throws -> WhatIfComparison {
         var options = SolveOptions(mipGap: gap, timeLimit: timeLimit)
         let showProgress = ProgressLine.isWanted
         if showProgress {
             options.progress = { (progress: SolveProgress) in ProgressLine.show(progress) }
         }
         do {
-            let comparison = try batch.run(options: options, workers: workers) { done, total in
+            let comparison = try batch.run(options: options, workers: workers, baseReadSeconds: baseReadSeconds) { done, total in
                 guard showProgress else { return }
                 FileDescriptorWriter.write("\r\u{1B}[K  what-if: \(done) of \(total) solves done", to: 2)
             }
@@ -140,24 +143,14 @@ struct WhatIf: ParsableCommand {
 
     /// Every file asked for, each written atomically, the directory's files before --csv and --json.
     private func write(_ comparison: WhatIfComparison) throws(AtomicFile.WriteError) {
-        if let output {
-            try OutputDirectory.prepare(output)
-            for run in comparison.runs {
-                let folder = OutputDirectory.path(output, run.name)
-                try OutputDirectory.prepare(folder)
-                let result = ResultDocument.json(run.result, model: run.result.model, figures: run.figures, includeTimings: !noTimings)
-                try AtomicFile.write(result.serialized(), to: OutputDirectory.path(folder, "result.json"))
-                if run.index > 0 {
-                    try AtomicFile.write(ScenarioWriter.json(run.result.scenario).serialized(), to: OutputDirectory.path(folder, "scenario.json"))
-                }
-            }
-            try AtomicFile.write(comparison.json(includeTimings: !noTimings).serialized(),
-                                 to: OutputDirectory.path(output, WhatIfComparison.jsonFile))
-            try AtomicFile.write(comparison.csv(includeTimings: !noTimings), to: OutputDirectory.path(output, WhatIfComparison.comparisonFile))
-            try AtomicFile.write(comparison.changedProjectsCSV(), to: OutputDirectory.path(output, WhatIfComparison.changedProjectsFile))
-        }
+        if let output { try WhatIfOutput.write(comparison, to: output, includeTimings: !noTimings, workers: workers) }
         if let csv { try AtomicFile.write(comparison.csv(includeTimings: !noTimings), to: csv) }
         if let json { try AtomicFile.write(comparison.json(includeTimings: !noTimings).serialized(), to: json) }
+    }
+
+    private func seconds(_ d: Duration) -> Double {
+        let (s, atto) = d.components
+        return Double(s) + Double(atto) * 1e-18
     }
 
     private func report(_ error: WhatIfError) {

@@ -127,17 +127,19 @@ import Testing
     }
 
     /// One thread or several: the same runs in the same order, the same
-    /// decisions, and the same comparison bytes (without timings).
-    @Test func theOutputDoesNotDependOnTheNumberOfThreads() throws {
+    /// decisions, statuses and objectives, and the same changed projects.
+    /// (`termination`, and so the bytes of the JSON, may differ: whether the
+    /// bound or GLPK's finished search ends a solve first depends on timing.)
+    @Test func theDecisionsDoNotDependOnTheNumberOfThreads() throws {
         for seed: UInt64 in [3, 17, 29, 44] {
             let base = RandomScenario.make(seed: seed)
             let batch = try WhatIfBatch(base: base, variations: Self.variations(of: base, seed: seed), workers: 1)
             let one = try batch.run(workers: 1)
             let four = try batch.run(workers: 4)
+            #expect(one.runs.map(\.name) == four.runs.map(\.name), "seed \(seed)")
             #expect(one.runs.map(\.result.decision) == four.runs.map(\.result.decision), "seed \(seed)")
-            #expect(one.text(includeTimings: false) == four.text(includeTimings: false), "seed \(seed)")
-            #expect(one.csv(includeTimings: false) == four.csv(includeTimings: false), "seed \(seed)")
-            #expect(one.json(includeTimings: false).serialized() == four.json(includeTimings: false).serialized(), "seed \(seed)")
+            #expect(one.runs.map(\.result.status) == four.runs.map(\.result.status), "seed \(seed)")
+            #expect(one.runs.map(\.result.objective) == four.runs.map(\.result.objective), "seed \(seed)")
             #expect(one.changedProjectsCSV() == four.changedProjectsCSV(), "seed \(seed)")
         }
     }

@@ -1,5 +1,6 @@
 import Allocator
 import Benchmark
+import Foundation
 
 /// The benchmark suite of `allocate` (issue 3): reading, model building, the greedy
 /// start and solving, on `allocate generate` scenarios of one province (12,000
@@ -104,6 +105,16 @@ let benchmarks: @Sendable () -> Void = {
     Suite.solveBenchmark("12k-solve", projects: 12_000, timeLimit: 30, samples: 3)
     /// Issue 3's national target: a 1% proven gap within 60 s, under 4 GB. One run.
     Suite.solveBenchmark("200k-solve", projects: 200_000, timeLimit: 60, samples: 1)
+
+    // MARK: What if
+
+    /// Issue 4: the 32 budget variations of scenarios/whatif/khon-kaen-12k-budgets.json
+    /// on the 12k province, as `allocate whatif` runs them (the base solved, then
+    /// every variation from its warm start, two at a time), against the same 32
+    /// changed scenarios each read from its file and solved cold, one after another.
+    /// Each solve: a 1% gap within 10 s. Not in CI (minutes).
+    WhatIfSuite.benchmark("12k-whatif-32", cold: false)
+    WhatIfSuite.benchmark("12k-whatif-32-cold", cold: true)
 }
 
 /// Scenarios, the solve call and the custom metrics shared by the benchmarks.
@@ -169,6 +180,82 @@ enum Suite {
         benchmark.measurement(objective, Int(((result.objective ?? 0) * 1000).rounded()))
         benchmark.measurement(gap, result.gap.map { Int(($0 * 1_000_000).rounded()) } ?? 1_000_000)
         blackHole(result)
+    }
+}
+
+/// The what-if benchmarks: the batch against cold solves of the same variations.
+enum WhatIfSuite {
+    /// The variations file, found from this source file (Benchmarks/Benchmarks/AllocatorBenchmarks/).
+    static let variationsFile = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("scenarios/whatif/khon-kaen-12k-budgets.json").path
+    static let options = SolveOptions(mipGap: 0.01, timeLimit: 10)
+    /// Variations solved at once, as `allocate whatif --jobs 2` on the 2-core machine.
+    static let workers = 2
+
+    /// The largest proven gap among the variations, in parts per million (1,000,000 when one has none).
+    static let worstGap = BenchmarkMetric.custom("worst-gap-ppm", polarity: .prefersSmaller, useScalingFactor: false)
+    /// The sum of the variations' objectives, in thousandths.
+    static let objectives = BenchmarkMetric.custom("objective-sum-x1000", polarity: .prefersLarger, useScalingFactor: false)
+
+    /// What both benchmarks start from: the base scenario, its variations, and
+    /// each variation's scenario file as bytes (for the cold solves).
+    struct Setup: Sendable {
+        var base: Scenario
+        var variations: [Variation]
+        var files: [[UInt8]]
+    }
+
+    static func setup() -> Setup {
+        let base = Suite.scenario(projects: 12_000)
+        do {
+            let variations = try VariationsFile.read(contentsOf: variationsFile)
+            let batch = try WhatIfBatch(base: base, variations: variations, workers: workers)
+            return Setup(base: base, variations: variations, files: batch.items.map { Suite.bytes(of: $0.scenario) })
+        } catch {
+            fatalError("the benchmark's variations were rejected: \(error)")
+        }
+    }
+
+    static func benchmark(_ name: String, cold: Bool) {
+        Benchmark(
+            name,
+            configuration: .init(
+                metrics: [.wallClock, .peakMemoryResident, worstGap, objectives], warmupIterations: 0,
+                maxDuration: .seconds(900), maxIterations: 1, thresholds: Tolerance.solve)
+        ) { benchmark, setup in
+            for _ in benchmark.scaledIterations {
+                let results = cold ? solveCold(setup) : solveWarm(setup)
+                let gaps = results.map { $0.gap.map { Int(($0 * 1_000_000).rounded()) } ?? 1_000_000 }
+                benchmark.measurement(worstGap, gaps.max() ?? 0)
+                benchmark.measurement(objectives, Int((results.reduce(0) { $0 + ($1.objective ?? 0) } * 1000).rounded()))
+                blackHole(results)
+            }
+        } setup: {
+            setup()
+        }
+    }
+
+    /// `allocate whatif`: the variations made and validated, the base solved,
+    /// the variations solved from it; the variations' results.
+    static func solveWarm(_ setup: Setup) -> [AllocationResult] {
+        do {
+            let batch = try WhatIfBatch(base: setup.base, variations: setup.variations, workers: workers)
+            return try batch.run(options: options, workers: workers).runs.dropFirst().map(\.result)
+        } catch {
+            fatalError("the what-if batch failed: \(error)")
+        }
+    }
+
+    /// `allocate SCENARIO` on each variation's file: read, build, solve, one after another.
+    static func solveCold(_ setup: Setup) -> [AllocationResult] {
+        setup.files.map { bytes in
+            do {
+                return try Allocation.solve(Suite.read(bytes), options: options)
+            } catch {
+                fatalError("the solver failed: \(error)")
+            }
+        }
     }
 }
 

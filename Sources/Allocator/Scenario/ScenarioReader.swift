@@ -44,6 +44,14 @@ public enum ScenarioReader {
                                 message: "\(error.message) (column \(error.column))"),
             ])
         }
+        return try read(document: root)
+    }
+
+    /// Decodes and validates a parsed document (or one made in memory by
+    /// `JSONOutput.document()`): the checks of `read(bytes:)` after parsing.
+    ///
+    /// - Throws: `ScenarioError` listing every problem, in file order.
+    public static func read(document root: JSONValue) throws(ScenarioError) -> Scenario {
         var decoder = ScenarioDecoder()
         let decoded = decoder.decode(root)
         let problems = decoder.problems + ScenarioValidator.validate(decoded, source: root)

@@ -1,8 +1,9 @@
 /// Makes the scenario of each variation from one base scenario: resolves
 /// each change's ids (suggesting the nearest id for an unknown one), checks
 /// its plan year against the horizon, applies the changes in order to a copy
-/// of the base, and validates the result with the scenario reader, so a
-/// variation's scenario is exactly what `allocate` would read from its file.
+/// of the base, and validates the result with the scenario reader's checks on
+/// the document `ScenarioWriter` makes of it, so a variation's scenario is
+/// exactly what `allocate` would read from its file.
 ///
 /// Rules that are not the format's (docs/whatif.md): an amount of money
 /// changed by `+=`, `-=` or `*=` is rounded to the satang (0.01 baht), other
@@ -64,9 +65,8 @@ public struct ScenarioChanger: Sendable {
             for entry in application.touched { touchedBy[entry] = k }
         }
         guard problems.isEmpty else { throw WhatIfError(problems: problems) }
-        let text = ScenarioWriter.json(scenario).serialized()
         do {
-            return try ScenarioReader.read(bytes: Array(text.utf8))
+            return try ScenarioReader.read(document: ScenarioWriter.json(scenario).document())
         } catch {
             throw WhatIfError(problems: error.problems.map { problem in
                 let entry = Self.entry(of: problem.path)

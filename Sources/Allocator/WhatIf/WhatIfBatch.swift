@@ -59,17 +59,20 @@ public struct WhatIfBatch: Sendable {
     ///   - options: limits for every solve (nil limits take each scenario's
     ///     own policy); its `progress` and `log` are used for the base solve only,
     ///     its `warmStart` is replaced by the base's.
+    ///   - baseReadSeconds: the time it took to read the base scenario, for its result's `timings.read`.
     ///   - solved: called after each solve (on the thread that ran it) with the
     ///     number of solves done and the number in all, the base included.
     /// - Throws: the first `SolverFailure`, in the variations' order, after every solve has ended.
     public func run(
-        options: SolveOptions = SolveOptions(), workers: Int = WhatIfBatch.defaultWorkers,
+        options: SolveOptions = SolveOptions(), workers: Int = WhatIfBatch.defaultWorkers, baseReadSeconds: Double = 0,
         solved: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
     ) throws(SolverFailure) -> WhatIfComparison {
         let clock = ContinuousClock()
         let began = clock.now
         let total = items.count + 1
-        let baseResult = try Allocation.solve(base, options: options)
+        var baseResult = try Allocation.solve(base, options: options)
+        baseResult.timings.read = baseReadSeconds
+        baseResult.timings.total += baseReadSeconds
         let baseSeconds = GLPKSolver.seconds(clock.now - began)
         solved?(1, total)
         var variationOptions = options
@@ -78,23 +81,22 @@ public struct WhatIfBatch: Sendable {
         variationOptions.warmStart = baseResult.warmStart
         let done = ParallelMap.Counter(startingAt: 2)
         let items = self.items
-        let results = ParallelMap.run(count: items.count, threads: workers) { [variationOptions] k -> Result<AllocationResult, SolverFailure> in
-            let outcome = Result { () throws(SolverFailure) -> AllocationResult in
+        // Each run's figures (unfunded reasons included) are worked out on the thread that solved it.
+        let results = ParallelMap.run(count: items.count, threads: workers) { [variationOptions] k -> Result<WhatIfRun, SolverFailure> in
+            let outcome = Result { () throws(SolverFailure) -> WhatIfRun in
                 var result = try Allocation.solve(items[k].scenario, options: variationOptions)
                 result.timings.read = items[k].seconds
                 result.timings.total += items[k].seconds
-                return result
+                let variation = items[k].variation
+                return WhatIfRun(
+                    index: k + 1, name: variation.name, description: variation.description,
+                    changes: variation.changes.map(\.text), result: result)
             }
             solved?(done.take(), total)
             return outcome
         }
         var runs = [WhatIfRun(index: 0, name: Variation.baseName, changes: [], result: baseResult)]
-        for (k, outcome) in results.enumerated() {
-            let variation = items[k].variation
-            runs.append(WhatIfRun(
-                index: k + 1, name: variation.name, description: variation.description,
-                changes: variation.changes.map(\.text), result: try outcome.get()))
-        }
+        for outcome in results { runs.append(try outcome.get()) }
         let timings = WhatIfComparison.Timings(
             base: baseSeconds, variations: GLPKSolver.seconds(clock.now - began) - baseSeconds,
             workers: min(max(1, workers), max(1, items.count)))
