@@ -222,7 +222,8 @@ enum WhatIfSuite {
             name,
             configuration: .init(
                 metrics: [.wallClock, .peakMemoryResident, worstGap, objectives], warmupIterations: 0,
-                maxDuration: .seconds(900), maxIterations: 1, thresholds: Tolerance.solve)
+                maxDuration: .seconds(900), maxIterations: 1,
+                thresholds: [.wallClock: BenchmarkThresholds(relative: [.p90: 300]), .peakMemoryResident: Tolerance.memory])
         ) { benchmark, setup in
             for _ in benchmark.scaledIterations {
                 let results = cold ? solveCold(setup) : solveWarm(setup)
