@@ -233,6 +233,18 @@ final class WhatIfCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.hasPrefix("allocate: \(dir.appendingPathComponent("none.json").path) was rejected: 1 problem"), run.stderr)
     }
 
+    /// An output that cannot be written: exit 3, the reason on stderr, the table not printed.
+    func testAnOutputThatCannotBeWrittenExitsThree() throws {
+        let dir = try directory()
+        for option in ["--output", "--csv", "--json"] {
+            let target = dir.appendingPathComponent("missing/out").path
+            let run = try CommandRunner.run(["whatif", Self.guideline, "--set", "level:lao.budget*=0.9", option, target])
+            XCTAssertEqual(run.status, 3, "\(option): \(run.stderr)")
+            XCTAssertTrue(run.stderr.hasPrefix("allocate: cannot write \(target)"), "\(option): \(run.stderr)")
+            XCTAssertEqual(run.stdout, "", option)
+        }
+    }
+
     func testUsageErrors() throws {
         for arguments in [
             ["whatif", Self.guideline],
