@@ -31,7 +31,8 @@ public enum Allocation {
         } else {
             outcome = try HybridSearch(
                 model: model, mipGap: mipGap, timeLimit: timeLimit, verbose: options.verbose,
-                progress: options.progress, log: options.log, warmStart: options.warmStart
+                progress: options.progress, log: options.log, warmStart: options.warmStart,
+                interruption: options.interruption
             ).run()
         }
         let solved = clock.now
@@ -62,7 +63,7 @@ public enum Allocation {
         } else {
             switch outcome.termination {
             case .infeasible, .trivialInfeasible, .searchComplete: status = .infeasible
-            case .gapReached, .timeLimit: status = .noSolution
+            case .gapReached, .timeLimit, .interrupted: status = .noSolution
             }
             bound = status == .infeasible ? nil : bound
         }

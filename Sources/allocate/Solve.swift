@@ -53,6 +53,8 @@ struct Solve: ParsableCommand {
         }
         let model = ModelBuilder.build(scenario)
         let built = clock.now
+        let interrupt = InterruptSignal()
+        options.interruption = interrupt.interruption
         if let writeModel {
             do {
                 try ModelFile.write(model.linear, name: scenario.name, to: writeModel)
@@ -69,6 +71,7 @@ struct Solve: ParsableCommand {
             Output.error("\(error)")
             throw ExitCode(3)
         }
+        interrupt.solveEnded()
         if showProgress { ProgressLine.clear() }
         var timed = result
         timed.timings.read = seconds(read - began)
@@ -97,6 +100,7 @@ struct Solve: ParsableCommand {
             }
         }
         print(Summary.text(timed, model: model, figures: figures), terminator: "")
+        if timed.termination == .interrupted { throw ExitCode(InterruptSignal.exitStatus) }
         if !timed.status.hasDecision { throw ExitCode(1) }
     }
 

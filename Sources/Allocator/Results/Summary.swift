@@ -103,6 +103,7 @@ public enum Summary {
         switch r.termination {
         case .timeLimit: line += "; stopped at the time limit of \(NumberFormat.seconds(r.timeLimit)) s"
         case .trivialInfeasible: line += ": a mandatory project cannot be funded by any funder"
+        case .interrupted: line += "; interrupted (Ctrl-C): the best decision found until then"
         default: break
         }
         return line

@@ -23,6 +23,7 @@ struct HybridSearch {
     let progress: (@Sendable (SolveProgress) -> Void)?
     let log: (@Sendable (String) -> Void)?
     var warmStart: WarmStart? = nil
+    var interruption: SolveInterruption? = nil
 
     /// Models with at most this many columns end with GLPK's branch and cut on
     /// the whole model; larger ones spend the time on neighbourhoods.
@@ -86,6 +87,7 @@ struct HybridSearch {
             bestValue = value
             return true
         }
+        func interrupted() -> Bool { interruption?.isRequested == true }
         func reached(_ bound: Double) -> Bool {
             guard let bestValue else { return false }
             return AllocationResult.provesGap(objective: bestValue, bound: bound, mipGap: mipGap)
@@ -118,7 +120,7 @@ struct HybridSearch {
                 shouldStop: { _, _ in
                     let bound = lagrangianBound()
                     report(bound)
-                    if reached(bound) || clock.now >= end { return true }
+                    if reached(bound) || clock.now >= end || interrupted() { return true }
                     guard whileFast, relaxation.steps % 25 == 0, let bestValue else { return false }
                     defer { checkpoint = bound }
                     return checkpoint - bound < Self.slowShare * (bound - bestValue)
@@ -156,7 +158,7 @@ struct HybridSearch {
             // per second) in its last slice: the bound or the decision.
             var relaxRate = Double.infinity
             var searchRate = Double.infinity
-            search: while clock.now < end {
+            search: while clock.now < end, !interrupted() {
                 let settled = settledValue == bestValue
                 if !relaxation.hasConverged, settled || relaxRate >= searchRate {
                     let (from, before) = (clock.now, lagrangianBound())
@@ -169,7 +171,7 @@ struct HybridSearch {
                 let (from, before) = (clock.now, bestValue ?? 0)
                 defer { searchRate = ((bestValue ?? 0) - before) / max(1e-3, GLPKSolver.seconds(clock.now - from)) }
                 let sliceEnd = min(end, clock.now + slice)
-                while clock.now < sliceEnd, settledValue != bestValue {
+                while clock.now < sliceEnd, settledValue != bestValue, !interrupted() {
                     guard let current = best else { break search }
                     let parts = stride(from: next, to: regions.count, by: batches).map { r in
                         regions[r].flatMap { Array(model.choices(ofProject: $0)) }
@@ -200,14 +202,16 @@ struct HybridSearch {
             outcome.prices = relaxation.prices
             return outcome
         }
-        guard full else {
-            var outcome = SolverOutcome(termination: .timeLimit, columns: best, bound: bound)
+        guard full, !interrupted() else {
+            var outcome = SolverOutcome(termination: interrupted() ? .interrupted : .timeLimit, columns: best, bound: bound)
             outcome.prices = relaxation.prices
             return outcome
         }
         let remaining = max(0.001, GLPKSolver.seconds(deadline - clock.now))
         note("GLPK branch and cut on the whole model, \(NumberFormat.fixed(remaining, decimals: 1)) s left")
-        var outcome = try GLPKSolver(mipGap: mipGap, timeLimit: remaining, verbose: verbose, progress: progress)
+        var solver = GLPKSolver(mipGap: mipGap, timeLimit: remaining, verbose: verbose, progress: progress)
+        solver.interruption = interruption
+        var outcome = try solver
             .solve(linear, start: best, knownBound: bound, rounding: { values, reducedCosts in
                 GreedyStart.rounded(model, guide: values, reducedCosts: reducedCosts)
             })
