@@ -11,7 +11,7 @@ struct Allocate: ParsableCommand {
             2 the scenario was rejected (bad input), 3 an internal or solver failure.
             """,
         version: "0.1.0",
-        subcommands: [Solve.self, Validate.self, Generate.self, Compare.self, CalendarCommand.self, Plans.self],
+        subcommands: [Solve.self, Validate.self, Generate.self, Compare.self, CalendarCommand.self, Plans.self, Explain.self],
         defaultSubcommand: Solve.self
     )
 }
