@@ -7,8 +7,10 @@ public struct ExplainedFunder: Sendable, Equatable {
     public var left: [Double]
     /// Projects it funds in the decision.
     public var projects: Int
-    /// The project's value per baht here (`value(p, f, t)` / cost at this
-    /// funder, at its best start year); nil when it is not eligible here.
+    /// The project's value here, `value(p, f, t)` at its best start year (its
+    /// earliest when it is too large here); nil when it is not eligible here.
+    public var value: Double?
+    /// `value` per baht of its cost at this funder.
     public var valuePerBaht: Double?
     /// Among the projects it funds, the one with the least value per baht, and that value per baht.
     public var weakestProject: Int?
@@ -31,14 +33,14 @@ public struct ExplainedFunder: Sendable, Equatable {
             let ratio = value / max(ModelBuilder.yearlyCost(of: s.projects[q], at: s.funders[f]).reduce(0, +), 1e-9)
             if weakest == nil || ratio < weakest!.ratio { weakest = (q, ratio) }
         }
-        var valuePerBaht: Double?
+        var value: Double?
         if standing.isEligible {
             let start = ModelBuilder.startYears(of: s.projects[p], horizon: s.horizon).first ?? 1
-            let value = standing.value ?? ChangeEstimate.value(of: p, at: f, start: start, model: model)
-            valuePerBaht = value / max(standing.totalCost, 1e-9)
+            value = standing.value ?? ChangeEstimate.value(of: p, at: f, start: start, model: model)
         }
         return ExplainedFunder(
             standing: standing, left: (1 ... s.horizon).map { load.left(f, year: $0, in: s) }, projects: load.count[f],
-            valuePerBaht: valuePerBaht, weakestProject: weakest?.project, weakestValuePerBaht: weakest?.ratio)
+            value: value, valuePerBaht: value.map { $0 / max(standing.totalCost, 1e-9) },
+            weakestProject: weakest?.project, weakestValuePerBaht: weakest?.ratio)
     }
 }

@@ -8,6 +8,11 @@ public struct FunderChoiceReason: Sendable, Equatable {
     public var code: String
     public var explanation: String
 
+    public init(code: String, explanation: String) {
+        self.code = code
+        self.explanation = explanation
+    }
+
     /// The reason for the funded project of `e`; nil when `e`'s project is not funded.
     static func make(_ e: ProjectExplanation) -> FunderChoiceReason? {
         guard let a = e.assignment else { return nil }

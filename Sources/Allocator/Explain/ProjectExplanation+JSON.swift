@@ -27,7 +27,7 @@ extension ProjectExplanation {
                 ("funder", .string(funder.id)), ("level", .string(funder.level.name)), ("start", .int(a.start)),
                 ("cost", .number(ModelBuilder.yearlyCost(of: project, at: funder).reduce(0, +))), ("value", .number(value)),
             ]
-            if let why = FunderChoiceReason.make(self) {
+            if let why = whyThisFunder {
                 members.append(("whyThisFunder", .object([("code", .string(why.code)), ("explanation", .string(why.explanation))])))
             }
         } else if let reason {
@@ -83,7 +83,7 @@ extension ProjectExplanation {
         case .noStartYear: break
         }
         entry += [
-            ("cost", .number(f.standing.totalCost)), ("value", .number(f.standing.value)),
+            ("cost", .number(f.standing.totalCost)), ("value", .number(f.value)),
             ("valuePerBaht", .number(f.valuePerBaht)), ("projects", .int(f.projects)),
             ("weakestProject", .string(f.weakestProject.map { s.projects[$0].id })),
             ("weakestValuePerBaht", .number(f.weakestValuePerBaht)),

@@ -29,7 +29,7 @@ extension ProjectExplanation {
             out += "\nFunded by \(funder.id)" + (funder.name.map { " \($0)" } ?? "") + " (\(funder.level.name)) from "
                 + "\(Self.yearLabel(a.start, s)): \(NumberFormat.baht(ModelBuilder.yearlyCost(of: project, at: funder).reduce(0, +))) baht"
                 + (value.map { ", worth \(NumberFormat.fixed($0, decimals: 3))" } ?? "") + "\n"
-            if let why = FunderChoiceReason.make(self) {
+            if let why = whyThisFunder {
                 out += wrapped("Why this funder (\(why.code)): \(why.explanation)", indent: "  ")
             }
             if !lowerFunders.isEmpty {
@@ -58,6 +58,13 @@ extension ProjectExplanation {
         }
         if outsideArea > 0 {
             out += "  \(NumberFormat.counted(outsideArea, "other funder")) \(outsideArea == 1 ? "serves" : "serve") other areas (rule 1).\n"
+        }
+        if funders.contains(where: { f in f.valuePerBaht.map { own in f.weakestValuePerBaht.map { $0 < own } ?? false } ?? false }) {
+            out += "\n" + wrapped(
+                "Value per baht decides only roughly: the decision picks the most valuable set of projects as a whole, so a "
+                    + "funder may keep a project worth less per baht than this one because it fits the money left, serves a "
+                    + "minimum strategy share or is required by another project, or because the search stopped within its gap.",
+                indent: "  ")
         }
         if !changes.isEmpty {
             out += "\nSmallest change that would fund it (each verified by re-solving the changed scenario)\n"
@@ -199,7 +206,7 @@ extension ProjectExplanation {
         let timed = all.filter(\.stoppedAtTimeLimit).count
         let gaps = all.compactMap(\.gap)
         let absolute = all.compactMap(\.absoluteGap).max()
-        let worth = ([value] + funders.map(\.standing.value)).compactMap { $0 }.max()
+        let worth = ([value] + funders.map(\.value)).compactMap { $0 }.max()
         text += "A re-solve at a non-zero gap is itself approximate: it ends once its decision is proven within "
             + "mipGap of the best possible value"
         if timed > 0 { text += " or at its time limit (\(timed) of them did)" }

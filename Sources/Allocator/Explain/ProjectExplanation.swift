@@ -58,6 +58,9 @@ public struct ProjectExplanation: Sendable {
         return funders.filter { scenario.funders[$0.funder].level < level }
     }
 
+    /// Why a funded project's funder is not a lower level; nil when unfunded.
+    public var whyThisFunder: FunderChoiceReason? { FunderChoiceReason.make(self) }
+
     /// All re-solves made, in order.
     public var resolves: [Resolve] { changes.flatMap(\.resolves) }
 }

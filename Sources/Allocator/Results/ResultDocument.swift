@@ -77,8 +77,9 @@ public enum ResultDocument {
     }
 
     /// The facts behind an unfunded project's reason, as extra keys of its entry
-    /// (docs/result-format.md): the standing of each funder of its area, the
-    /// project that won its overlap group, the required project left unfunded.
+    /// (docs/result-format.md): the standing of each funder of its area (for
+    /// `budget` and `notChosen` only the eligible ones, to keep the file small),
+    /// the project that won its overlap group, the required project left unfunded.
     static func facts(_ detail: UnfundedDetail, in s: Scenario) -> [(String, JSONOutput)] {
         var members: [(String, JSONOutput)] = []
         if let (group, winner) = detail.overlap {
@@ -87,7 +88,7 @@ public enum ResultDocument {
         if let q = detail.missingRequirement {
             members.append(("unfundedRequirement", .string(s.projects[q].id)))
         }
-        if !detail.standings.isEmpty || detail.outsideArea > 0 {
+        if detail.reason.code == "noEligibleFunder" {
             members.append(("funders", .array(detail.standings.map { standing in
                 var entry: [(String, JSONOutput)] = [
                     ("id", .string(s.funders[standing.funder].id)), ("standing", .string(standing.kind.code)),
@@ -98,6 +99,10 @@ public enum ResultDocument {
                 return .object(entry)
             })))
             members.append(("fundersOutsideArea", .int(detail.outsideArea)))
+        } else if !detail.standings.isEmpty {
+            members.append(("funders", .array(detail.standings.filter(\.isEligible).map { standing in
+                .object([("id", .string(s.funders[standing.funder].id)), ("standing", .string(standing.kind.code))])
+            })))
         }
         return members
     }
