@@ -187,6 +187,28 @@ import Testing
         #expect(e.text().contains("the re-solves ran out (at most 3 in all)"))
     }
 
+    /// S needs half of all money: A (S, 100) is funded, and B (150, not S) beside
+    /// it would bring S to 40%. By hand: S has 50 baht above its minimum, B raises
+    /// the minimum by 75, so S projects need 50 baht more ((75 - 50) / (1 - 0.5))
+    /// before B fits; more money at L or a higher priority does not help.
+    @Test func aBindingMinimumShareIsNamed() throws {
+        let s = Scenario(
+            name: "share", areas: Self.areas, strategies: [Strategy(id: "S", minShare: 0.5)],
+            funders: [Funder(id: "L", level: .lao, area: "R", budget: [1000])],
+            projects: [
+                Project(id: "A", area: "V", cost: .total(100), priority: 1, strategies: ["S"]),
+                Project(id: "B", area: "V", cost: .total(150), priority: 10),
+            ],
+            policy: Self.policy)
+        let e = try Self.explain(s, "B", limits: ExplainLimits(resolves: 6))
+        #expect(e.reason?.code == "notChosen")
+        #expect(e.shares == [ShareLimit(strategy: 0, share: 1, minShare: 0.5, slack: 50, needed: 75)])
+        #expect(e.shares.first?.extraForStrategy == 50)
+        let words = e.text().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(words.contains("so it can be funded only if S projects get 50 baht more as well."))
+        #expect(e.changes.allSatisfy { $0.funded == nil }, "money and priority cannot break the minimum")
+    }
+
     /// Overlap and requires name the other project; the required one's own reason is given.
     @Test func overlapAndRequiresNameTheOtherProject() throws {
         let s = Scenario(

@@ -59,12 +59,13 @@ public struct Explainer: Sendable {
         func explanation(
             reason: UnfundedReason?, funders: [ExplainedFunder] = [], outsideArea: Int = 0, value: Double? = nil,
             overlap: ProjectExplanation.Overlap? = nil, requirement: ProjectExplanation.Requirement? = nil,
-            changes: [SmallestChange] = [], untried: [(funder: Int, why: String)] = []
+            shares: [ShareLimit] = [], changes: [SmallestChange] = [], untried: [(funder: Int, why: String)] = []
         ) -> ProjectExplanation {
             ProjectExplanation(
                 scenario: s, project: p, status: status, gap: gap, mipGap: mipGap, timeLimit: timeLimit,
                 assignment: decision?.assignments[p], value: value, reason: reason, funders: funders,
-                outsideArea: outsideArea, overlap: overlap, requirement: requirement, changes: changes, untried: untried,
+                outsideArea: outsideArea, overlap: overlap, requirement: requirement, shares: shares, changes: changes,
+                untried: untried,
                 limits: limits, resolveTimeLimit: resolveTime)
         }
         guard let decision else { return explanation(reason: details[p]?.reason) }
@@ -97,7 +98,8 @@ public struct Explainer: Sendable {
         }
         let (changes, untried) = try smallestChanges(p, standings: detail.standings, limits: limits, resolveTime: resolveTime, progress: progress)
         return explanation(
-            reason: detail.reason, funders: funders, outsideArea: detail.outsideArea, changes: changes, untried: untried)
+            reason: detail.reason, funders: funders, outsideArea: detail.outsideArea,
+            shares: ShareLimit.all(for: p, model: model, decision: decision), changes: changes, untried: untried)
     }
 
     private func view(_ standing: FunderStanding, _ p: Int, _ decision: Decision) -> ExplainedFunder {

@@ -53,6 +53,16 @@ extension ProjectExplanation {
         if assignment == nil, !funders.isEmpty || outsideArea > 0 {
             members.append(("fundersOutsideArea", .int(outsideArea)))
         }
+        if !shares.isEmpty {
+            members.append(("strategyShares", .array(shares.map { limit in
+                .object([
+                    ("strategy", .string(s.strategies[limit.strategy].id)), ("share", .number(ResultDocument.rounded(limit.share))),
+                    ("minShare", .number(limit.minShare)), ("slack", .number(ResultDocument.rounded(limit.slack))),
+                    ("needed", .number(ResultDocument.rounded(limit.needed))), ("binds", .bool(limit.binds)),
+                    ("extraForStrategy", .number(limit.extraForStrategy.isFinite ? ResultDocument.rounded(limit.extraForStrategy) : nil)),
+                ])
+            })))
+        }
         if !changes.isEmpty {
             members.append(("changes", .array(changes.map(changeJSON))))
             members.append(("untried", .array(untried.map { .object([("funder", .string(s.funders[$0.funder].id)), ("why", .string($0.why))]) })))

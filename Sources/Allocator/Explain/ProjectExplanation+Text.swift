@@ -66,6 +66,20 @@ extension ProjectExplanation {
                     + "minimum strategy share or is required by another project, or because the search stopped within its gap.",
                 indent: "  ")
         }
+        let binding = shares.filter(\.binds)
+        if !binding.isEmpty {
+            out += "\nMinimum strategy shares\n"
+            for limit in binding {
+                let strategy = s.strategies[limit.strategy]
+                out += wrapped(
+                    "\(strategy.id)" + (strategy.name.map { " \($0)" } ?? "") + " has \(NumberFormat.percent(limit.share, decimals: 2)) "
+                        + "of the money, at least \(NumberFormat.percent(limit.minShare, decimals: 2)) required, "
+                        + "\(NumberFormat.baht(max(0, limit.slack))) baht above its minimum; this project does not serve it and "
+                        + "would raise that minimum by \(NumberFormat.baht(limit.needed)) baht, so it can be funded only if "
+                        + "\(strategy.id) projects get \(limit.minShare < 1 ? NumberFormat.baht(limit.extraForStrategy) : "all the") baht more as well.",
+                    indent: "  ")
+            }
+        }
         if !changes.isEmpty {
             out += "\nSmallest change that would fund it (each verified by re-solving the changed scenario)\n"
             for (k, change) in changes.enumerated() {

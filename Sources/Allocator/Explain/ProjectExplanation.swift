@@ -43,6 +43,8 @@ public struct ProjectExplanation: Sendable {
     public let outsideArea: Int
     public let overlap: Overlap?
     public let requirement: Requirement?
+    /// For `budget` and `notChosen`: the minimum strategy shares the project does not serve, and how close they are.
+    public let shares: [ShareLimit]
     /// The smallest changes searched: extra budget at some funders, then the priority.
     public let changes: [SmallestChange]
     /// Eligible funders for which more money was not tried, and why (at their project limit).
