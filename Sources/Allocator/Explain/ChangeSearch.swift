@@ -26,7 +26,6 @@ struct ChangeSearch {
     mutating func run(
         budget: inout ResolveBudget, probe: (Double) throws(SolverFailure) -> Resolve
     ) throws(SolverFailure) {
-        change.estimates = change.estimates.map(roundUp)
         var lo = change.base
         var hi: Double?
         var fromEstimate = false
@@ -80,9 +79,8 @@ struct ChangeSearch {
         }
     }
 
-    /// `x` rounded up to a multiple of the grid (by dividing, so 0.01 steps stay exact decimals).
+    /// `x` rounded up to a multiple of the grid.
     func roundUp(_ x: Double) -> Double {
-        let steps = 1 / change.grid
-        return (x * steps * (1 - 1e-12)).rounded(.up) / steps
+        SmallestChange.roundedUp(x, grid: change.grid)
     }
 }

@@ -136,10 +136,10 @@ public struct Explainer: Sendable {
                             grid: 1, precision: limits.precision), 1)
         }
         let project = s.projects[p]
-        var priority = SmallestChange(kind: .priority, base: project.priority, estimates: [], grid: 0.01, precision: limits.precision)
-        if let guess = estimate.priority(for: p, standings: standings, precision: limits.precision) {
-            priority.estimates = [guess]
-        } else {
+        let guess = estimate.priority(for: p, standings: standings, precision: limits.precision)
+        var priority = SmallestChange(
+            kind: .priority, base: project.priority, estimates: guess.map { [$0] } ?? [], grid: 0.01, precision: limits.precision)
+        if guess == nil {
             priority.notSearchedBecause = standings.contains { $0.value != nil }
                 ? "its value at every funder that could take it is set by valueAt, not by its priority"
                 : "no funder could take it whatever its priority (too large for their budgets, or at their project limit)"

@@ -177,7 +177,7 @@ extension ProjectExplanation {
             lines.append("not searched: \(why).")
         }
         if !change.estimates.isEmpty {
-            lines.append("Estimated from the decision (docs/explain.md) and tried first: "
+            lines.append("Estimated from the decision (docs/explain.md)" + (change.resolves.isEmpty ? "" : ", tried first") + ": "
                 + change.estimates.map(figure).joined(separator: ", ") + ".")
         }
         if !change.resolves.isEmpty {

@@ -48,15 +48,16 @@ public struct SmallestChange: Sendable, Equatable {
     /// Set for `.notSearched`.
     public var notSearchedBecause: String?
 
+    /// - Parameter estimates: rounded up to the grid here.
     public init(
         kind: Kind, base: Double, estimates: [Double], resolves: [Resolve] = [], grid: Double, precision: Double,
         cut: Cut? = nil, notSearchedBecause: String? = nil
     ) {
         self.kind = kind
         self.base = base
-        self.estimates = estimates
-        self.resolves = resolves
         self.grid = grid
+        self.estimates = estimates.map { Self.roundedUp($0, grid: grid) }
+        self.resolves = resolves
         self.precision = precision
         self.cut = cut
         self.notSearchedBecause = notSearchedBecause
@@ -70,6 +71,12 @@ public struct SmallestChange: Sendable, Equatable {
     /// The largest figure known not to fund it: a re-solve that did not, or the base.
     public var notFunded: Double {
         resolves.filter { $0.funds == false }.map(\.figure).reduce(base, max)
+    }
+
+    /// `x` rounded up to a multiple of `grid` (by dividing, so 0.01 steps stay exact decimals).
+    static func roundedUp(_ x: Double, grid: Double) -> Double {
+        let steps = 1 / grid
+        return (x * steps * (1 - 1e-12)).rounded(.up) / steps
     }
 
     /// Whether `hi` is close enough to `lo`: within `precision` of `hi`, or one grid step.
