@@ -93,8 +93,7 @@ struct ChangeEstimate {
         var funded: [(project: Int, value: Double, cost: Double)] = []
         for (q, assignment) in decision.assignments.enumerated() {
             guard let a = assignment, a.funder == f else { continue }
-            let choice = model.choices(ofProject: q).first { model.choices[$0].funder == f && model.choices[$0].start == a.start }
-            let value = choice.map { model.choices[$0].value } ?? 0
+            let value = model.column(ofProject: q, assignment: a).map { model.choices[$0].value } ?? 0
             funded.append((q, value, max(ModelBuilder.yearlyCost(of: s.projects[q], at: s.funders[f]).reduce(0, +), 1e-9)))
         }
         funded.sort { a, b in a.value / a.cost != b.value / b.cost ? a.value / a.cost < b.value / b.cost : a.project < b.project }

@@ -27,9 +27,7 @@ public struct ExplainedFunder: Sendable, Equatable {
         var weakest: (project: Int, ratio: Double)?
         for (q, assignment) in decision.assignments.enumerated() where q != p {
             guard let a = assignment, a.funder == f else { continue }
-            let value = model.choices(ofProject: q)
-                .first { model.choices[$0].funder == f && model.choices[$0].start == a.start }
-                .map { model.choices[$0].value } ?? 0
+            let value = model.column(ofProject: q, assignment: a).map { model.choices[$0].value } ?? 0
             let ratio = value / max(ModelBuilder.yearlyCost(of: s.projects[q], at: s.funders[f]).reduce(0, +), 1e-9)
             if weakest == nil || ratio < weakest!.ratio { weakest = (q, ratio) }
         }

@@ -65,15 +65,12 @@ public struct Explainer: Sendable {
                 scenario: s, project: p, status: status, gap: gap, mipGap: mipGap, timeLimit: timeLimit,
                 assignment: decision?.assignments[p], value: value, reason: reason, funders: funders,
                 outsideArea: outsideArea, overlap: overlap, requirement: requirement, shares: shares, changes: changes,
-                untried: untried,
-                limits: limits, resolveTimeLimit: resolveTime)
+                untried: untried, limits: limits, resolveTimeLimit: resolveTime)
         }
         guard let decision else { return explanation(reason: details[p]?.reason) }
         if let a = decision.assignments[p] {
             let (standings, outside) = FunderStanding.all(of: p, model: model, decision: decision, load: load)
-            let value = model.choices(ofProject: p)
-                .first { model.choices[$0].funder == a.funder && model.choices[$0].start == a.start }
-                .map { model.choices[$0].value }
+            let value = model.column(ofProject: p, assignment: a).map { model.choices[$0].value }
             return explanation(
                 reason: nil, funders: standings.map { view($0, p, decision) }, outsideArea: outside, value: value)
         }
@@ -84,8 +81,7 @@ public struct Explainer: Sendable {
             let w = decision.assignments[winner]
             overlap = ProjectExplanation.Overlap(
                 group: group, winner: winner, winnerFunder: w?.funder,
-                winnerValue: w.flatMap { a in model.choices(ofProject: winner).first { model.choices[$0].funder == a.funder && model.choices[$0].start == a.start } }
-                    .map { model.choices[$0].value },
+                winnerValue: w.flatMap { model.column(ofProject: winner, assignment: $0) }.map { model.choices[$0].value },
                 ownValue: model.choices(ofProject: p).map { model.choices[$0].value }.max())
         }
         let requirement = detail.missingRequirement.map {

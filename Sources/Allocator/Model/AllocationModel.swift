@@ -40,12 +40,15 @@ public struct AllocationModel: Sendable {
         var columns: [Int] = []
         for (p, assignment) in decision.assignments.enumerated() {
             guard let a = assignment else { continue }
-            guard let j = choices(ofProject: p).first(where: {
-                choices[$0].funder == a.funder && choices[$0].start == a.start
-            }) else { return nil }
+            guard let j = column(ofProject: p, assignment: a) else { return nil }
             columns.append(j)
         }
         return columns
+    }
+
+    /// The column funding project `p` as `assignment` says; nil if that is no choice of the model.
+    public func column(ofProject p: Int, assignment a: Decision.Assignment) -> Int? {
+        choices(ofProject: p).first { choices[$0].funder == a.funder && choices[$0].start == a.start }
     }
 
     /// The objective value of a decision, summed in column order.
