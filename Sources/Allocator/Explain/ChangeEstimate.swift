@@ -54,9 +54,11 @@ struct ChangeEstimate {
 
     /// The priority at which project `p` would be worth more at some funder than
     /// what that funder would have to drop to make room for it (the projects it
-    /// funds with the least value per baht first), a little above; nil when no
+    /// funds with the least value per baht first), a little above, and whether it
+    /// is that figure (`displaced`) rather than a fallback: 1% above its priority
+    /// when that is more, twice its priority when every funder had room. Nil when no
     /// funder that could take it values it by priority (`valueAt`), or none could take it at all.
-    func priority(for p: Int, standings: [FunderStanding], precision: Double) -> Double? {
+    func priority(for p: Int, standings: [FunderStanding], precision: Double) -> (priority: Double, displaced: Bool)? {
         let s = model.scenario
         let project = s.projects[p]
         guard project.priority > 0 else { return nil }
@@ -83,7 +85,10 @@ struct ChangeEstimate {
             needed = min(needed ?? priority, priority)
         }
         guard anyByPriority else { return nil }
-        return max(needed ?? 2 * project.priority, project.priority * (1 + precision))
+        guard let needed, needed > project.priority * (1 + precision) else {
+            return (needed == nil ? 2 * project.priority : project.priority * (1 + precision), false)
+        }
+        return (needed, true)
     }
 
     /// The value of the projects funder `f` would drop, least value per baht first,

@@ -5,7 +5,7 @@
 /// 1. The estimates are tried in ascending order until one funds the project.
 /// 2. If none does, the change is doubled (at least by a quarter of `base`)
 ///    until a figure funds it.
-/// 3. Then the figure is narrowed: when the funding figure was an estimate,
+/// 3. Then the figure is narrowed: when the funding figure was a tight estimate,
 ///    first the figure `precision` below it (so an exact estimate is confirmed
 ///    by one re-solve), then, while those fund it too, steps down twice as
 ///    large each time; then bisection between the largest figure that does
@@ -21,6 +21,10 @@ struct ChangeSearch {
     var change: SmallestChange
     /// The smallest step of the doubling phase (a quarter of the priority; one grid step for money).
     var minimumStep: Double
+    /// How many of the first estimates are tight: meant to be just enough (what
+    /// the project lacks beside the decision; the value it would displace), so
+    /// that the answer is likely just below them rather than anywhere below.
+    var tightEstimates: Int
 
     /// Runs the search, calling `probe` for each figure tried (one re-solve each).
     mutating func run(
@@ -40,11 +44,11 @@ struct ChangeSearch {
             change.resolves.append(r)
             return r.funds
         }
-        for estimate in change.estimates where estimate > lo {
+        for (k, estimate) in change.estimates.enumerated() where estimate > lo {
             guard let funds = try attempt(estimate) else { return }
             if funds {
                 hi = estimate
-                fromEstimate = true
+                fromEstimate = k < tightEstimates
                 break
             }
             lo = estimate

@@ -127,26 +127,27 @@ public struct Explainer: Sendable {
             let (la, lb) = (s.funders[a.funder].level, s.funders[b.funder].level)
             return la != lb ? la < lb : a.funder < b.funder
         }
-        var searches: [(change: SmallestChange, minimumStep: Double)] = budgets.prefix(max(0, limits.funders)).map { b in
+        var searches: [(change: SmallestChange, minimumStep: Double, tight: Int)] = budgets.prefix(max(0, limits.funders)).map { b in
             (SmallestChange(kind: .budget(funder: b.funder, years: b.years), base: 0, estimates: b.estimates,
-                            grid: 1, precision: limits.precision), 1)
+                            grid: 1, precision: limits.precision), 1, b.room > 0 ? 1 : 0)
         }
         let project = s.projects[p]
         let guess = estimate.priority(for: p, standings: standings, precision: limits.precision)
         var priority = SmallestChange(
-            kind: .priority, base: project.priority, estimates: guess.map { [$0] } ?? [], grid: 0.01, precision: limits.precision)
+            kind: .priority, base: project.priority, estimates: guess.map { [$0.priority] } ?? [], grid: 0.01,
+            precision: limits.precision)
         if guess == nil {
             priority.notSearchedBecause = standings.contains { $0.value != nil }
                 ? "its value at every funder that could take it is set by valueAt, not by its priority"
                 : "no funder could take it whatever its priority (too large for their budgets, or at their project limit)"
         }
-        searches.append((priority, max(0.25 * project.priority, 0.01)))
+        searches.append((priority, max(0.25 * project.priority, 0.01), guess.map(\.displaced) == true ? 1 : 0))
 
         var budget = ResolveBudget(
             count: limits.resolves, deadline: ContinuousClock().now + .milliseconds(Int64(limits.totalTimeLimit * 1000)),
             resolveTime: resolveTime)
         var done: [SmallestChange] = []
-        for (k, (change, step)) in searches.enumerated() {
+        for (k, (change, step, tight)) in searches.enumerated() {
             guard change.notSearchedBecause == nil else {
                 done.append(change)
                 continue
@@ -159,7 +160,7 @@ public struct Explainer: Sendable {
             }
             var share = budget.share(among: searches.count - k)
             let before = share.count
-            var search = ChangeSearch(change: change, minimumStep: step)
+            var search = ChangeSearch(change: change, minimumStep: step, tightEstimates: tight)
             try search.run(budget: &share) { (x: Double) throws(SolverFailure) -> Resolve in
                 let scenarioChange: ScenarioChange
                 switch change.kind {
