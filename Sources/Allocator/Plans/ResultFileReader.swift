@@ -1,11 +1,12 @@
-/// Reads the parts of an `allocate-result/1` file that `allocate plans` uses
+/// Reads the parts of an `allocate-result/1` file that `allocate plans` and `allocate explain` use
 /// (`ResultFile`), with the repository's strict JSON parser, reporting every
 /// problem found with its JSON path and line.
 ///
-/// Only the keys of the format's required core that the plans use are read:
-/// `format`, `scenario`, `status`, each project's `id`, `funded`, `funder`,
-/// `level`, `start`, `cost`, `reason`, `explanation`, and each funder's `id`,
-/// `level`, `budget`. Other keys (added by this tool or another) are ignored,
+/// Only the keys that the plans and explanations use are read: `format`,
+/// `scenario`, `status`, each project's `id`, `funded`, `funder`, `level`,
+/// `start`, `cost`, `reason`, `explanation`, each funder's `id`, `level`,
+/// `budget`, and, when present, `mipGap`, `timeLimit` and `gap` (numbers or
+/// `null`). Other keys (added by this tool or another) are ignored,
 /// as the format allows. A funded project must have all four of `funder`,
 /// `level`, `start` and `cost`; an unfunded one must have `reason` and
 /// `explanation` (the format says it carries them), and `null` for the four.
@@ -80,7 +81,10 @@ public enum ResultFileReader {
             let lines = ResultFile.Lines(
                 scenario: root["scenario"]?.line ?? root.line, status: root["status"]?.line ?? root.line,
                 projects: root["projects"]?.line ?? root.line, funders: root["funders"]?.line ?? root.line)
-            return ResultFile(scenario: scenario, status: status, projects: projects, funders: funders, lines: lines)
+            return ResultFile(
+                scenario: scenario, status: status, projects: projects, funders: funders, lines: lines,
+                mipGap: optionalNumber(root, "mipGap"), timeLimit: optionalNumber(root, "timeLimit"),
+                gap: optionalNumber(root, "gap"))
         }
 
         private mutating func project(_ value: JSONValue, at path: JSONPath) -> ResultFile.ProjectLine? {
@@ -169,6 +173,16 @@ public enum ResultFileReader {
             guard let value = member(object, key, at: path) else { return nil }
             guard case .number(let x) = value.kind else {
                 report(path.key(key), value.line, "expected a number, found \(value.typeDescription)")
+                return nil
+            }
+            return x
+        }
+
+        /// The number at `key`; nil when the key is absent or `null`, a problem when it is something else.
+        private mutating func optionalNumber(_ object: JSONValue, _ key: String) -> Double? {
+            guard let value = object[key], value.kind != .null else { return nil }
+            guard case .number(let x) = value.kind else {
+                report(JSONPath.root.key(key), value.line, "expected a number or null, found \(value.typeDescription)")
                 return nil
             }
             return x
