@@ -35,11 +35,20 @@ public enum Allocation {
                 interruption: options.interruption
             ).run()
         }
+        var diagnosis: InfeasibilityDiagnosis?
+        if outcome.termination == .infeasible {
+            diagnosis = try InfeasibilityDiagnosis.diagnose(model, timeLimit: min(Self.diagnosisSeconds, timeLimit))
+        }
         let solved = clock.now
-        return result(
+        var solvedResult = result(
             model: model, outcome: outcome, mipGap: mipGap, timeLimit: timeLimit, missing: missing,
             timings: Timings(solve: GLPKSolver.seconds(solved - began), total: GLPKSolver.seconds(solved - began)))
+        solvedResult.infeasibility = diagnosis
+        return solvedResult
     }
+
+    /// Most seconds spent explaining an infeasible scenario (`InfeasibilityDiagnosis`).
+    static let diagnosisSeconds = 30.0
 
     static func result(
         model: AllocationModel, outcome: SolverOutcome, mipGap: Double, timeLimit: Double,

@@ -66,6 +66,12 @@ public enum ResultDocument {
             ("funders", .array(funders)),
             ("strategies", .array(strategies)),
         ]
+        if let diagnosis = result.infeasibility {
+            members.append(("infeasibility", .object([
+                ("proven", .bool(diagnosis.proven)),
+                ("conflicts", .array(diagnosis.conflicts.map { conflict($0, in: s) })),
+            ])))
+        }
         if includeTimings {
             let t = result.timings
             members.append(("timings", .object([
@@ -73,6 +79,24 @@ public enum ResultDocument {
                 ("total", .number(t.total)),
             ])))
         }
+        return .object(members)
+    }
+
+    /// One rule of an infeasibility diagnosis: its kind, what it names, the amount and the sentence.
+    static func conflict(_ c: RuleConflict, in s: Scenario) -> JSONOutput {
+        var members: [(String, JSONOutput)]
+        switch c.rule {
+        case .budget(let f, let year):
+            members = [("rule", .string("budget")), ("funder", .string(s.funders[f].id)), ("year", .int(year))]
+        case .minShare(let k): members = [("rule", .string("minShare")), ("strategy", .string(s.strategies[k].id))]
+        case .mandatory(let p): members = [("rule", .string("mandatory")), ("project", .string(s.projects[p].id))]
+        case .maxProjects(let f): members = [("rule", .string("maxProjects")), ("funder", .string(s.funders[f].id))]
+        case .overlap(let group): members = [("rule", .string("overlap")), ("group", .string(group))]
+        case .requires(let p, let q):
+            members = [("rule", .string("requires")), ("project", .string(s.projects[p].id)),
+                       ("required", .string(s.projects[q].id))]
+        }
+        members += [("amount", .number(rounded(c.amount))), ("explanation", .string(c.explanation))]
         return .object(members)
     }
 
