@@ -33,7 +33,14 @@ struct AreaSweeps {
         // Groups are solved `width` at a time, taken far apart in area order so
         // that they share few rows (batch `b` holds groups b, b + batches, ...).
         let width = min(Self.parallelGroups, regions.count)
-        let batches = (regions.count + width - 1) / width
+        let areaBatches = (regions.count + width - 1) / width
+        // Each sweep starts with the funders whose money spans areas, `width`
+        // at a time, each re-solved alone; then the area batches.
+        let funders = search.spanningFunders()
+        var columnsOf = Array(repeating: [Int](), count: model.scenario.funders.count)
+        for (j, c) in model.choices.enumerated() { columnsOf[c.funder].append(j) }
+        let funderBatches = (funders.count + width - 1) / width
+        let batches = funderBatches + areaBatches
         var next = 0
         var sweep = 0
         // Batches solved in a row without improving the decision; once every
@@ -63,9 +70,17 @@ struct AreaSweeps {
             let sliceEnd = min(end, incumbent.now + slice)
             while incumbent.now < sliceEnd, settledValue != incumbent.value, !incumbent.interrupted {
                 guard let current = incumbent.columns else { break search }
-                let parts = stride(from: next, to: regions.count, by: batches).map { r in
-                    regions[r].flatMap { Array(model.choices(ofProject: $0)) }
-                }.filter { !$0.isEmpty }
+                let parts: [[Int]]
+                if next < funderBatches {
+                    let first = next * width
+                    parts = funders[first ..< min(funders.count, first + width)].map { f in
+                        search.funderPart(f, columnsOf: columnsOf, decision: current)
+                    }.filter { !$0.isEmpty }
+                } else {
+                    parts = stride(from: next - funderBatches, to: regions.count, by: areaBatches).map { r in
+                        regions[r].flatMap { Array(model.choices(ofProject: $0)) }
+                    }.filter { !$0.isEmpty }
+                }
                 let seconds = min(Self.groupSeconds, GLPKSolver.seconds(sliceEnd - incumbent.now))
                 guard seconds > 0.01 else { break }
                 if !parts.isEmpty, incumbent.offer(try search.improve(current, parts: parts, timeLimit: seconds)) {
@@ -81,7 +96,7 @@ struct AreaSweeps {
                     next = 0
                     sweep += 1
                     incumbent.note(
-                        "neighbourhood sweep \(sweep) over \(regions.count) area groups, \(width) at a time; bound \(NumberFormat.fixed(steps.bound, decimals: 3))")
+                        "neighbourhood sweep \(sweep) over \(regions.count) area groups and \(funders.count) funders, \(width) at a time; bound \(NumberFormat.fixed(steps.bound, decimals: 3))")
                 }
             }
         }

@@ -1,12 +1,15 @@
 /// The Lagrangian relaxation as `HybridSearch` runs it, in stretches of
 /// subgradient steps: its bound (with a margin for rounding in its sums), and
-/// every 25 steps a rounding of its averaged point offered to the incumbent,
-/// the roundings taking at most a third of the time (on the national model one
-/// rounding costs as much as several steps).
+/// every 25 steps a rounding of its averaged point offered to the incumbent.
+/// On large models (more than `HybridSearch.fullSearchColumns` choices) the
+/// roundings take at most a third of the time (on the national model one
+/// rounding costs as much as several steps); on smaller ones every rounding
+/// is made, so that the decision does not depend on the machine's speed.
 final class BoundSteps {
     let relaxation: LagrangianRelaxation
     private let incumbent: SearchIncumbent
     private var lastRounding: (start: ContinuousClock.Instant, end: ContinuousClock.Instant)
+    private let throttled: Bool
 
     /// The first stretch also ends when 25 steps close less than this share of
     /// the gap left (`run(until:whileFast:)`).
@@ -16,6 +19,7 @@ final class BoundSteps {
         self.incumbent = incumbent
         relaxation = LagrangianRelaxation(incumbent.model, prices: prices)
         lastRounding = (incumbent.began, incumbent.began)
+        throttled = incumbent.model.linear.columnCount > HybridSearch.fullSearchColumns
     }
 
     /// The relaxation's bound with a margin for rounding in its sums: a true upper bound.
@@ -31,7 +35,9 @@ final class BoundSteps {
         relaxation.run(
             lowerBound: incumbent.value,
             improve: { relax in
-                guard incumbent.now - self.lastRounding.end >= (self.lastRounding.end - self.lastRounding.start) * 2 else {
+                guard !self.throttled
+                    || incumbent.now - self.lastRounding.end >= (self.lastRounding.end - self.lastRounding.start) * 2
+                else {
                     return incumbent.value
                 }
                 let start = incumbent.now

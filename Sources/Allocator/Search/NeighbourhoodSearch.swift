@@ -58,6 +58,27 @@ struct NeighbourhoodSearch {
 }
 
 extension NeighbourhoodSearch {
+    /// Funders whose money spans several area groups (districts, the province,
+    /// ministries), in scenario order: an area group holds only a share of
+    /// such a funder's slack, so re-solving the funder alone is what moves its
+    /// money between areas.
+    func spanningFunders() -> [Int] {
+        model.scenario.funders.indices.filter { model.scenario.funders[$0].level >= .district }
+    }
+
+    /// The choices funder `f` may take over from `decision`: its own choices
+    /// of projects the decision leaves unfunded or gives to `f`.
+    func funderPart(_ f: Int, columnsOf: [[Int]], decision: [Int]) -> [Int] {
+        var fundedBy = [Int?](repeating: nil, count: model.scenario.projects.count)
+        for j in decision { fundedBy[model.choices[j].project] = model.choices[j].funder }
+        return columnsOf[f].filter { j in
+            let owner = fundedBy[model.choices[j].project]
+            return owner == nil || owner == f
+        }
+    }
+}
+
+extension NeighbourhoodSearch {
     /// Projects grouped by area: the largest subtrees of the area tree holding
     /// at most `size` projects each (an area too large for one group is split
     /// into its children, its own projects forming a group of their own).
