@@ -52,7 +52,7 @@ public struct SVGBarChart: Sendable {
     static let width = 1000.0
     static let labelWidth = 290.0
     static let barStart = 300.0
-    static let barWidth = 420.0
+    static let barWidth = 330.0
     static let rowHeight = 26.0
     static let barHeight = 16.0
     /// Grapheme clusters a label keeps before it is shortened.
