@@ -19,6 +19,16 @@ public struct LevelFlow: Sendable, Equatable {
     public var forwardedMoney: Double
     public var unfunded: Int
 
+    public init(level: Level, requests: Int, funds: Int, fundsMoney: Double, forwarded: Int, forwardedMoney: Double, unfunded: Int) {
+        self.level = level
+        self.requests = requests
+        self.funds = funds
+        self.fundsMoney = fundsMoney
+        self.forwarded = forwarded
+        self.forwardedMoney = forwardedMoney
+        self.unfunded = unfunded
+    }
+
     /// One flow per level that has funders, in escalation order.
     ///
     /// - Complexity: O(requests in all plans).

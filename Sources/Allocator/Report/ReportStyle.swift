@@ -9,7 +9,7 @@ enum ReportStyle {
     static let css = """
 
         :root { --ink: #1d2733; --muted: #5b6672; --line: #d5dbe1; --used: #2f6f9f; --whole: #dbe6ef;
-          --forward: #e0a43a; --minimum: #b3261e; --good: #1e7b45; }
+          --forward: #e0a43a; --minimum: #b3261e; }
         body { font-family: system-ui, "Noto Sans Thai", "Noto Sans Thai UI", "Leelawadee UI", Tahoma, "Sukhumvit Set",
           Thonburi, "TH Sarabun New", Garuda, Loma, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1100px;
           padding: 1.5rem; line-height: 1.55; }
@@ -35,8 +35,7 @@ enum ReportStyle {
         th, td { border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
         th { background: #f2f5f8; }
         td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-        td.better { color: var(--good); font-weight: 600; }
-        table.sortable th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
+            table.sortable th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: inherit; }
         table.sortable th[aria-sort=ascending] button::after { content: " ▲"; }
         table.sortable th[aria-sort=descending] button::after { content: " ▼"; }
         td.explanation { min-width: 22rem; }
