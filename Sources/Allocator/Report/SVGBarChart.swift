@@ -56,7 +56,7 @@ public struct SVGBarChart: Sendable {
     static let rowHeight = 26.0
     static let barHeight = 16.0
     /// Grapheme clusters a label keeps before it is shortened.
-    static let labelLength = 38
+    static let labelLength = 32
 
     public init(name: String, description: String, reference: Reference, bars: [Bar]) {
         self.name = name
