@@ -27,6 +27,11 @@ struct Solve: ParsableCommand {
         valueName: "dir"))
     var csv: String?
 
+    @Option(help: ArgumentHelp(
+        "Also write an HTML report of the decision to this file, atomically: one self-contained page with charts (docs/report.md).",
+        valueName: "file"))
+    var report: String?
+
     @Flag(help: "Leave `timings` out of the result file, so identical scenarios give identical bytes.")
     var noTimings = false
 
@@ -94,6 +99,14 @@ struct Solve: ParsableCommand {
                                      to: OutputDirectory.path(csv, DecisionTables.projectsFile))
                 try AtomicFile.write(DecisionTables.funders(timed, figures: figures),
                                      to: OutputDirectory.path(csv, DecisionTables.fundersFile))
+            } catch {
+                Output.error("\(error)")
+                throw ExitCode(3)
+            }
+        }
+        if let report {
+            do {
+                try AtomicFile.write(DecisionReport(result: timed, figures: figures).html(), to: report)
             } catch {
                 Output.error("\(error)")
                 throw ExitCode(3)
