@@ -151,31 +151,29 @@ public enum ResultFileReader {
             return value
         }
 
-        private mutating func string(_ object: JSONValue, _ key: String, at path: JSONPath) -> String? {
+        /// The member `key` of `object` as the type `extract` accepts, or a
+        /// problem naming the type `expected` and what was found.
+        private mutating func typed<T>(
+            _ object: JSONValue, _ key: String, at path: JSONPath, expected: String, _ extract: (JSONValue.Kind) -> T?
+        ) -> T? {
             guard let value = member(object, key, at: path) else { return nil }
-            guard case .string(let text) = value.kind else {
-                report(path.key(key), value.line, "expected a string, found \(value.typeDescription)")
+            guard let typed = extract(value.kind) else {
+                report(path.key(key), value.line, "expected \(expected), found \(value.typeDescription)")
                 return nil
             }
-            return text
+            return typed
+        }
+
+        private mutating func string(_ object: JSONValue, _ key: String, at path: JSONPath) -> String? {
+            typed(object, key, at: path, expected: "a string") { if case .string(let text) = $0 { text } else { nil } }
         }
 
         private mutating func bool(_ object: JSONValue, _ key: String, at path: JSONPath) -> Bool? {
-            guard let value = member(object, key, at: path) else { return nil }
-            guard case .bool(let flag) = value.kind else {
-                report(path.key(key), value.line, "expected true or false, found \(value.typeDescription)")
-                return nil
-            }
-            return flag
+            typed(object, key, at: path, expected: "true or false") { if case .bool(let flag) = $0 { flag } else { nil } }
         }
 
         private mutating func number(_ object: JSONValue, _ key: String, at path: JSONPath) -> Double? {
-            guard let value = member(object, key, at: path) else { return nil }
-            guard case .number(let x) = value.kind else {
-                report(path.key(key), value.line, "expected a number, found \(value.typeDescription)")
-                return nil
-            }
-            return x
+            typed(object, key, at: path, expected: "a number") { if case .number(let x) = $0 { x } else { nil } }
         }
 
         /// The number at `key`; nil when the key is absent or `null`, a problem when it is something else.
@@ -198,12 +196,7 @@ public enum ResultFileReader {
         }
 
         private mutating func array(_ object: JSONValue, _ key: String, at path: JSONPath) -> [JSONValue]? {
-            guard let value = member(object, key, at: path) else { return nil }
-            guard case .array(let elements) = value.kind else {
-                report(path.key(key), value.line, "expected an array, found \(value.typeDescription)")
-                return nil
-            }
-            return elements
+            typed(object, key, at: path, expected: "an array") { if case .array(let elements) = $0 { elements } else { nil } }
         }
     }
 }
