@@ -73,8 +73,9 @@ struct AreaSweeps {
                 let parts: [[Int]]
                 if next < funderBatches {
                     let first = next * width
+                    let fundedBy = search.funders(of: current)
                     parts = funders[first ..< min(funders.count, first + width)].map { f in
-                        search.funderPart(f, columnsOf: columnsOf, decision: current)
+                        search.funderPart(f, columnsOf: columnsOf, fundedBy: fundedBy)
                     }.filter { !$0.isEmpty }
                 } else {
                     parts = stride(from: next - funderBatches, to: regions.count, by: areaBatches).map { r in

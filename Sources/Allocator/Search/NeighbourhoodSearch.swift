@@ -66,12 +66,17 @@ extension NeighbourhoodSearch {
         model.scenario.funders.indices.filter { model.scenario.funders[$0].level >= .district }
     }
 
-    /// The choices funder `f` may take over from `decision`: its own choices
-    /// of projects the decision leaves unfunded or gives to `f`.
-    func funderPart(_ f: Int, columnsOf: [[Int]], decision: [Int]) -> [Int] {
+    /// The funder of each project in `decision`, nil when unfunded.
+    func funders(of decision: [Int]) -> [Int?] {
         var fundedBy = [Int?](repeating: nil, count: model.scenario.projects.count)
         for j in decision { fundedBy[model.choices[j].project] = model.choices[j].funder }
-        return columnsOf[f].filter { j in
+        return fundedBy
+    }
+
+    /// The choices funder `f` may take over from a decision whose projects'
+    /// funders are `fundedBy`: its own choices of the projects unfunded or given to `f`.
+    func funderPart(_ f: Int, columnsOf: [[Int]], fundedBy: [Int?]) -> [Int] {
+        columnsOf[f].filter { j in
             let owner = fundedBy[model.choices[j].project]
             return owner == nil || owner == f
         }
