@@ -31,14 +31,24 @@ public enum Allocation {
         } else {
             outcome = try HybridSearch(
                 model: model, mipGap: mipGap, timeLimit: timeLimit, verbose: options.verbose,
-                progress: options.progress, log: options.log, warmStart: options.warmStart
+                progress: options.progress, log: options.log, warmStart: options.warmStart,
+                interruption: options.interruption
             ).run()
         }
+        var diagnosis: InfeasibilityDiagnosis?
+        if outcome.termination == .infeasible {
+            diagnosis = try InfeasibilityDiagnosis.diagnose(model, timeLimit: min(Self.diagnosisSeconds, timeLimit))
+        }
         let solved = clock.now
-        return result(
+        var solvedResult = result(
             model: model, outcome: outcome, mipGap: mipGap, timeLimit: timeLimit, missing: missing,
             timings: Timings(solve: GLPKSolver.seconds(solved - began), total: GLPKSolver.seconds(solved - began)))
+        solvedResult.infeasibility = diagnosis
+        return solvedResult
     }
+
+    /// Most seconds spent explaining an infeasible scenario (`InfeasibilityDiagnosis`).
+    static let diagnosisSeconds = 30.0
 
     static func result(
         model: AllocationModel, outcome: SolverOutcome, mipGap: Double, timeLimit: Double,
@@ -62,7 +72,7 @@ public enum Allocation {
         } else {
             switch outcome.termination {
             case .infeasible, .trivialInfeasible, .searchComplete: status = .infeasible
-            case .gapReached, .timeLimit: status = .noSolution
+            case .gapReached, .timeLimit, .interrupted: status = .noSolution
             }
             bound = status == .infeasible ? nil : bound
         }

@@ -12,7 +12,7 @@ struct Allocate: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Solve.self, Validate.self, ImportCommand.self, Generate.self, Compare.self, Plans.self,
+            Solve.self, Validate.self, ImportCommand.self, Generate.self, Compare.self, Plans.self, Explain.self,
             CalendarCommand.self, WhatIf.self,
         ],
         defaultSubcommand: Solve.self

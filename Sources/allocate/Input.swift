@@ -30,6 +30,29 @@ enum Output {
     }
 }
 
+extension Output {
+    /// Problems listed before the rest are counted: a result of another scenario
+    /// can differ from it in every project.
+    static let shownProblems = 20
+
+    /// A result file that was rejected, or that does not match its scenario.
+    static func report(_ error: ResultFileError, result: String, scenario: String) {
+        var stderr = StandardError()
+        let count = error.problems.count
+        let what = switch error.kind {
+        case .unreadable: "\(result) was rejected"
+        case .scenarioMismatch: "\(result) was not made from \(scenario) (or the scenario changed since)"
+        }
+        print("allocate: \(what): \(count) problem\(count == 1 ? "" : "s")", to: &stderr)
+        for problem in error.problems.prefix(shownProblems) {
+            print("  \(problem)", to: &stderr)
+        }
+        if count > shownProblems {
+            print("  ... and \(count - shownProblems) more", to: &stderr)
+        }
+    }
+}
+
 struct StandardError: TextOutputStream {
     mutating func write(_ string: String) {
         FileDescriptorWriter.write(string, to: 2)

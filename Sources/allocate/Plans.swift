@@ -44,7 +44,7 @@ struct Plans: ParsableCommand {
         do {
             recorded = try ResultFileReader.read(contentsOf: result).decision(for: scenario)
         } catch {
-            report(error)
+            Output.report(error, result: result, scenario: self.scenario)
             throw ExitCode(2)
         }
         let selection = PlanSelection(funders: funders, level: level, area: area)
@@ -69,25 +69,5 @@ struct Plans: ParsableCommand {
         let rows = bodies.reduce(0) { $0 + plans.plan(of: $1).requests.count }
             + (selection.isEverything ? plans.unrouted.count : 0)
         print("Wrote \(bodies.count == 1 ? "1 plan" : "\(bodies.count) plans") (\(rows == 1 ? "1 row" : "\(rows) rows")) to \(csv)")
-    }
-
-    /// Problems listed before the rest are counted: a result of another scenario
-    /// can differ from it in every project.
-    static let shownProblems = 20
-
-    private func report(_ error: ResultFileError) {
-        var stderr = StandardError()
-        let count = error.problems.count
-        let what = switch error.kind {
-        case .unreadable: "\(result) was rejected"
-        case .scenarioMismatch: "\(result) was not made from \(self.scenario) (or the scenario changed since)"
-        }
-        print("allocate: \(what): \(count) problem\(count == 1 ? "" : "s")", to: &stderr)
-        for problem in error.problems.prefix(Self.shownProblems) {
-            print("  \(problem)", to: &stderr)
-        }
-        if count > Self.shownProblems {
-            print("  ... and \(count - Self.shownProblems) more", to: &stderr)
-        }
     }
 }

@@ -19,6 +19,11 @@ enum ProgressLine {
         FileDescriptorWriter.write("\r\u{1B}[K" + line, to: 2)
     }
 
+    /// Any one-line message, such as the re-solve `allocate explain` is making.
+    static func show(_ line: String) {
+        FileDescriptorWriter.write("\r\u{1B}[K" + line, to: 2)
+    }
+
     static func clear() {
         FileDescriptorWriter.write("\r\u{1B}[K", to: 2)
     }

@@ -27,6 +27,11 @@ struct Solve: ParsableCommand {
         valueName: "dir"))
     var csv: String?
 
+    @Option(help: ArgumentHelp(
+        "Also write an HTML report of the decision to this file, atomically: one self-contained page with charts (docs/report.md).",
+        valueName: "file"))
+    var report: String?
+
     @Flag(help: "Leave `timings` out of the result file, so identical scenarios give identical bytes.")
     var noTimings = false
 
@@ -53,6 +58,8 @@ struct Solve: ParsableCommand {
         }
         let model = ModelBuilder.build(scenario)
         let built = clock.now
+        let interrupt = InterruptSignal()
+        options.interruption = interrupt.interruption
         if let writeModel {
             do {
                 try ModelFile.write(model.linear, name: scenario.name, to: writeModel)
@@ -69,6 +76,7 @@ struct Solve: ParsableCommand {
             Output.error("\(error)")
             throw ExitCode(3)
         }
+        interrupt.solveEnded()
         if showProgress { ProgressLine.clear() }
         var timed = result
         timed.timings.read = seconds(read - began)
@@ -96,7 +104,16 @@ struct Solve: ParsableCommand {
                 throw ExitCode(3)
             }
         }
+        if let report {
+            do {
+                try AtomicFile.write(DecisionReport(result: timed, figures: figures).html(), to: report)
+            } catch {
+                Output.error("\(error)")
+                throw ExitCode(3)
+            }
+        }
         print(Summary.text(timed, model: model, figures: figures), terminator: "")
+        if timed.termination == .interrupted { throw ExitCode(InterruptSignal.exitStatus) }
         if !timed.status.hasDecision { throw ExitCode(1) }
     }
 

@@ -219,6 +219,32 @@ import Testing
         }
     }
 
+    /// A funder's re-solve frees exactly its own choices of the projects the
+    /// decision leaves unfunded or gives to it, for every funder above the LAOs.
+    @Test func funderPartsHoldTheFundersOwnAndUnfundedProjects() throws {
+        let scenario = ScenarioGenerator(projects: 600, seed: 4).generate()
+        let model = ModelBuilder.build(scenario)
+        let decision = try #require(GreedyStart.decide(model))
+        let search = NeighbourhoodSearch(model: model)
+        var columnsOf = Array(repeating: [Int](), count: scenario.funders.count)
+        for (j, c) in model.choices.enumerated() { columnsOf[c.funder].append(j) }
+        let fundedBy = search.funders(of: decision)
+        let funders = search.spanningFunders()
+        #expect(funders == scenario.funders.indices.filter { scenario.funders[$0].level >= .district })
+        #expect(!funders.isEmpty)
+        var sawOwn = false, sawOther = false
+        for f in funders {
+            let part = Set(search.funderPart(f, columnsOf: columnsOf, fundedBy: fundedBy))
+            for (j, c) in model.choices.enumerated() where c.funder == f {
+                let funded = decision.first { model.choices[$0].project == c.project }.map { model.choices[$0].funder }
+                #expect(part.contains(j) == (funded == nil || funded == f), "funder \(f), column \(j)")
+                if funded == f { sawOwn = true }
+                if let funded, funded != f { sawOther = true }
+            }
+        }
+        #expect(sawOwn && sawOther, "the decision gives projects to these funders and to others")
+    }
+
     /// Area groups partition the projects, each at most the size asked unless a
     /// single area holds more.
     @Test func areaGroupsPartitionTheProjects() {

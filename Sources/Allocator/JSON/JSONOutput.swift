@@ -24,8 +24,9 @@ public indirect enum JSONOutput: Sendable, Equatable {
     }
 
     /// The document as UTF-8 text ending in a newline. Arrays of scalars, and
-    /// objects inside arrays whose members are scalars or arrays of scalars,
-    /// stay on one line: one project or funder per line, easy to diff.
+    /// objects inside arrays whose members are scalars, arrays of scalars or
+    /// arrays of such flat objects, stay on one line: one project or funder per
+    /// line, easy to diff.
     public func serialized() -> String {
         var out = ""
         write(to: &out, indent: 0)
@@ -102,7 +103,8 @@ public indirect enum JSONOutput: Sendable, Equatable {
     }
 
     private func writeCompactIfFlat(to out: inout String, indent: Int) {
-        if case .object(let members) = self, members.allSatisfy({ $0.1.isScalar || $0.1.isFlatArray }) {
+        if case .object(let members) = self,
+           members.allSatisfy({ $0.1.isScalar || $0.1.isFlatArray || $0.1.isArrayOfFlatObjects }) {
             out += compact()
             return
         }
@@ -112,6 +114,15 @@ public indirect enum JSONOutput: Sendable, Equatable {
     private var isFlatArray: Bool {
         if case .array(let items) = self { return items.allSatisfy(\.isScalar) }
         return false
+    }
+
+    /// An array of objects whose members are scalars or arrays of scalars (a project's funders in result.json).
+    private var isArrayOfFlatObjects: Bool {
+        guard case .array(let items) = self else { return false }
+        return items.allSatisfy { item in
+            guard case .object(let members) = item else { return false }
+            return members.allSatisfy { $0.1.isScalar || $0.1.isFlatArray }
+        }
     }
 
     private func writeScalar(to out: inout String) {

@@ -40,25 +40,23 @@ public struct AllocationModel: Sendable {
         var columns: [Int] = []
         for (p, assignment) in decision.assignments.enumerated() {
             guard let a = assignment else { continue }
-            guard let j = choices(ofProject: p).first(where: {
-                choices[$0].funder == a.funder && choices[$0].start == a.start
-            }) else { return nil }
+            guard let j = column(ofProject: p, assignment: a) else { return nil }
             columns.append(j)
         }
         return columns
     }
 
+    /// The column funding project `p` as `assignment` says; nil if that is no choice of the model.
+    public func column(ofProject p: Int, assignment a: Decision.Assignment) -> Int? {
+        choices(ofProject: p).first { choices[$0].funder == a.funder && choices[$0].start == a.start }
+    }
+
     /// The columns of a decision's assignments that are choices of the model
     /// (the others are left out), for starting from another scenario's decision.
     public func matchingColumns(of decision: Decision) -> [Int] {
-        var columns: [Int] = []
-        for (p, assignment) in decision.assignments.enumerated() where p < scenario.projects.count {
-            guard let a = assignment else { continue }
-            if let j = choices(ofProject: p).first(where: { choices[$0].funder == a.funder && choices[$0].start == a.start }) {
-                columns.append(j)
-            }
+        decision.assignments.prefix(scenario.projects.count).enumerated().compactMap { p, assignment in
+            assignment.flatMap { column(ofProject: p, assignment: $0) }
         }
-        return columns
     }
 
     /// The objective value of a decision, summed in column order.

@@ -53,7 +53,10 @@ public enum GreedyStart {
             for _ in 0 ..< passes {
                 var changed = false
                 for j in order where !projectDone[model.choices[j].project] && model.choices[j].value > 0 {
-                    if fits(j, guardLowerBounds: guardLowerBounds) {
+                    // Only the choices a guide asks for may push a row below its
+                    // lower bound for the repair to mend; others must not, or the
+                    // repair drops guided choices to make room for them.
+                    if fits(j, guardLowerBounds: guardLowerBounds || (guide != nil && key[j] == 0)) {
                         take(j)
                         changed = true
                     }

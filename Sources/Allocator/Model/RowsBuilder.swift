@@ -11,32 +11,32 @@ struct RowsBuilder {
     /// Adds every row to `model` and returns each row's family, in row order.
     func addRows(to model: inout LinearModel) -> [RowFamily] {
         var families: [RowFamily] = []
-        addProjectRows(to: &model)
-        families += Array(repeating: .project, count: model.rowCount - families.count)
-        addOverlapRows(to: &model)
-        families += Array(repeating: .overlap, count: model.rowCount - families.count)
+        families += addProjectRows(to: &model)
+        families += addOverlapRows(to: &model)
         families += addBudgetRows(to: &model)
         families += addCapacityRows(to: &model)
-        addRequiresRows(to: &model)
-        families += Array(repeating: .requires, count: model.rowCount - families.count)
-        addShareRows(to: &model)
-        families += Array(repeating: .share, count: model.rowCount - families.count)
+        families += addRequiresRows(to: &model)
+        families += addShareRows(to: &model)
         return families
     }
 
     /// Each project funded at most once; exactly once if mandatory.
-    private func addProjectRows(to model: inout LinearModel) {
+    private func addProjectRows(to model: inout LinearModel) -> [RowFamily] {
+        var families: [RowFamily] = []
         for (p, project) in scenario.projects.enumerated() {
             let cols = columns(ofProject: p)
             guard project.mandatory || cols.count > 1 else { continue }
             model.addRow(
                 name: "once[\(project.id)]", lower: project.mandatory ? 1 : nil, upper: 1,
                 entries: cols.map { ($0, 1) })
+            families.append(.project(p))
         }
+        return families
     }
 
     /// Each overlap group: at most one of its projects funded. Groups in order of first mention.
-    private func addOverlapRows(to model: inout LinearModel) {
+    private func addOverlapRows(to model: inout LinearModel) -> [RowFamily] {
+        var families: [RowFamily] = []
         var groupOrder: [String] = []
         var members: [String: [Int]] = [:]
         for (p, project) in scenario.projects.enumerated() {
@@ -52,7 +52,9 @@ struct RowsBuilder {
             model.addRow(
                 name: "overlap[\(group)]", lower: nil, upper: 1,
                 entries: projects.flatMap { p in columns(ofProject: p).map { ($0, 1.0) } })
+            families.append(.overlap(group: group))
         }
+        return families
     }
 
     /// Each funder and plan year: cost falling in that year within that year's budget.
@@ -94,7 +96,8 @@ struct RowsBuilder {
     /// Each `requires` edge q -> p: p funded only if q is. With horizon > 1 the
     /// rows are cumulative in time: p started by year t needs q started by
     /// t - duration(q), which is both the precedence rule and a tight relaxation.
-    private func addRequiresRows(to model: inout LinearModel) {
+    private func addRequiresRows(to model: inout LinearModel) -> [RowFamily] {
+        var families: [RowFamily] = []
         for (p, project) in scenario.projects.enumerated() {
             let pCols = columns(ofProject: p)
             guard !pCols.isEmpty else { continue }
@@ -107,6 +110,7 @@ struct RowsBuilder {
                     model.addRow(
                         name: name, lower: nil, upper: 0,
                         entries: pCols.map { ($0, 1.0) } + qCols.map { ($0, -1.0) })
+                    families.append(.requires(project: p, required: q))
                     continue
                 }
                 let qDuration = scenario.projects[q].duration
@@ -120,14 +124,17 @@ struct RowsBuilder {
                     model.addRow(
                         name: "\(name)[\(t)]", lower: nil, upper: 0,
                         entries: pBy.map { ($0, 1.0) } + qBy.map { ($0, -1.0) })
+                    families.append(.requires(project: p, required: q))
                 }
             }
         }
+        return families
     }
 
     /// Each strategy with a minimum share s: Σ (serves − s) × cost ≥ 0 over funded choices.
-    private func addShareRows(to model: inout LinearModel) {
-        for strategy in scenario.strategies where strategy.minShare > 0 {
+    private func addShareRows(to model: inout LinearModel) -> [RowFamily] {
+        var families: [RowFamily] = []
+        for (k, strategy) in scenario.strategies.enumerated() where strategy.minShare > 0 {
             var entries: [(column: Int, value: Double)] = []
             for (j, c) in choices.enumerated() {
                 let serves = scenario.projects[c.project].strategies.contains(strategy.id)
@@ -135,6 +142,8 @@ struct RowsBuilder {
             }
             guard !entries.isEmpty else { continue }
             model.addRow(name: "share[\(strategy.id)]", lower: 0, upper: nil, entries: entries)
+            families.append(.share(strategy: k))
         }
+        return families
     }
 }

@@ -13,6 +13,9 @@ public struct ScenarioIndex: Sendable {
     public let fundersAtArea: [[Int]]
     /// Funders without an area (nationwide ministries), in scenario order.
     public let nationwideFunders: [Int]
+    /// The nearest area at or above each area that has funders of its own, -1 if none:
+    /// `fundersServing` walks only those, not every level of a deep tree.
+    private let fundedAncestor: [Int]
 
     public init(_ scenario: Scenario) {
         func positions(_ ids: [String]) -> [String: Int] {
@@ -37,6 +40,35 @@ public struct ScenarioIndex: Sendable {
         }
         fundersAtArea = atArea
         nationwideFunders = nationwide
+        fundedAncestor = Self.nearestFundedAncestors(parent: areaParent, funded: atArea.map { !$0.isEmpty })
+    }
+
+    /// For each area, the nearest area at or above it with `funded` true, or -1.
+    /// Each area is settled once, by walking up to an area already settled
+    /// (iteratively: a 100,000-deep tree needs no deep call stack). A parent
+    /// loop, which the validator rejects, cannot make this walk endless.
+    ///
+    /// - Complexity: O(areas).
+    private static func nearestFundedAncestors(parent: [Int], funded: [Bool]) -> [Int] {
+        let unsettled = -2
+        var nearest = [Int](repeating: unsettled, count: parent.count)
+        var walk: [Int] = []
+        var onWalk = [Bool](repeating: false, count: parent.count)
+        for start in parent.indices where nearest[start] == unsettled {
+            var a = start
+            while a >= 0, nearest[a] == unsettled, !onWalk[a] {
+                onWalk[a] = true
+                walk.append(a)
+                a = parent[a]
+            }
+            var above = a >= 0 && nearest[a] != unsettled ? nearest[a] : -1
+            while let b = walk.popLast() {
+                onWalk[b] = false
+                if funded[b] { above = b }
+                nearest[b] = above
+            }
+        }
+        return nearest
     }
 
     /// The area and its ancestors, nearest first.
@@ -52,9 +84,15 @@ public struct ScenarioIndex: Sendable {
 
     /// Funders whose area is the given area or an ancestor, plus nationwide
     /// ones, in scenario order: the funders rule 1 of eligibility allows.
+    ///
+    /// - Complexity: O(k log k) for k funders returned, whatever the depth of the tree.
     public func fundersServing(area: Int) -> [Int] {
         var funders = nationwideFunders
-        for a in lineage(ofArea: area) { funders += fundersAtArea[a] }
+        var a = fundedAncestor[area]
+        while a >= 0 {
+            funders += fundersAtArea[a]
+            a = areaParent[a] >= 0 ? fundedAncestor[areaParent[a]] : -1
+        }
         return funders.sorted()
     }
 }

@@ -3,7 +3,7 @@
 /// with the JSON path and line it was read from, so a mismatch with the
 /// scenario can be located in the file.
 ///
-/// Keys the plans do not use (`objective`, `summary`, `timings`...) are not kept.
+/// Keys the plans and explanations do not use (`objective`, `summary`, `timings`...) are not kept.
 public struct ResultFile: Sendable, Equatable {
     /// One entry of `projects`.
     public struct ProjectLine: Sendable, Equatable {
@@ -64,6 +64,12 @@ public struct ResultFile: Sendable, Equatable {
     public var funders: [FunderLine]
     /// 1-based lines of the values of `scenario`, `status`, `projects` and `funders`.
     public var lines: Lines
+    /// The result's `mipGap` and `timeLimit` (keys this tool adds; nil when the file has none),
+    /// so that `allocate explain` can re-solve under the same limits.
+    public var mipGap: Double?
+    public var timeLimit: Double?
+    /// The result's proven `gap`; nil when it is `null` or absent.
+    public var gap: Double?
 
     /// Where the top-level values start.
     public struct Lines: Sendable, Equatable {
@@ -80,11 +86,17 @@ public struct ResultFile: Sendable, Equatable {
         }
     }
 
-    public init(scenario: String, status: String, projects: [ProjectLine], funders: [FunderLine], lines: Lines) {
+    public init(
+        scenario: String, status: String, projects: [ProjectLine], funders: [FunderLine], lines: Lines,
+        mipGap: Double? = nil, timeLimit: Double? = nil, gap: Double? = nil
+    ) {
         self.scenario = scenario
         self.status = status
         self.projects = projects
         self.funders = funders
         self.lines = lines
+        self.mipGap = mipGap
+        self.timeLimit = timeLimit
+        self.gap = gap
     }
 }

@@ -1,11 +1,12 @@
-/// Reads the parts of an `allocate-result/1` file that `allocate plans` uses
+/// Reads the parts of an `allocate-result/1` file that `allocate plans` and `allocate explain` use
 /// (`ResultFile`), with the repository's strict JSON parser, reporting every
 /// problem found with its JSON path and line.
 ///
-/// Only the keys of the format's required core that the plans use are read:
-/// `format`, `scenario`, `status`, each project's `id`, `funded`, `funder`,
-/// `level`, `start`, `cost`, `reason`, `explanation`, and each funder's `id`,
-/// `level`, `budget`. Other keys (added by this tool or another) are ignored,
+/// Only the keys that the plans and explanations use are read: `format`,
+/// `scenario`, `status`, each project's `id`, `funded`, `funder`, `level`,
+/// `start`, `cost`, `reason`, `explanation`, each funder's `id`, `level`,
+/// `budget`, and, when present, `mipGap`, `timeLimit` and `gap` (numbers or
+/// `null`). Other keys (added by this tool or another) are ignored,
 /// as the format allows. A funded project must have all four of `funder`,
 /// `level`, `start` and `cost`; an unfunded one must have `reason` and
 /// `explanation` (the format says it carries them), and `null` for the four.
@@ -80,7 +81,10 @@ public enum ResultFileReader {
             let lines = ResultFile.Lines(
                 scenario: root["scenario"]?.line ?? root.line, status: root["status"]?.line ?? root.line,
                 projects: root["projects"]?.line ?? root.line, funders: root["funders"]?.line ?? root.line)
-            return ResultFile(scenario: scenario, status: status, projects: projects, funders: funders, lines: lines)
+            return ResultFile(
+                scenario: scenario, status: status, projects: projects, funders: funders, lines: lines,
+                mipGap: optionalNumber(root, "mipGap"), timeLimit: optionalNumber(root, "timeLimit"),
+                gap: optionalNumber(root, "gap"))
         }
 
         private mutating func project(_ value: JSONValue, at path: JSONPath) -> ResultFile.ProjectLine? {
@@ -147,28 +151,36 @@ public enum ResultFileReader {
             return value
         }
 
-        private mutating func string(_ object: JSONValue, _ key: String, at path: JSONPath) -> String? {
+        /// The member `key` of `object` as the type `extract` accepts, or a
+        /// problem naming the type `expected` and what was found.
+        private mutating func typed<T>(
+            _ object: JSONValue, _ key: String, at path: JSONPath, expected: String, _ extract: (JSONValue.Kind) -> T?
+        ) -> T? {
             guard let value = member(object, key, at: path) else { return nil }
-            guard case .string(let text) = value.kind else {
-                report(path.key(key), value.line, "expected a string, found \(value.typeDescription)")
+            guard let typed = extract(value.kind) else {
+                report(path.key(key), value.line, "expected \(expected), found \(value.typeDescription)")
                 return nil
             }
-            return text
+            return typed
+        }
+
+        private mutating func string(_ object: JSONValue, _ key: String, at path: JSONPath) -> String? {
+            typed(object, key, at: path, expected: "a string") { if case .string(let text) = $0 { text } else { nil } }
         }
 
         private mutating func bool(_ object: JSONValue, _ key: String, at path: JSONPath) -> Bool? {
-            guard let value = member(object, key, at: path) else { return nil }
-            guard case .bool(let flag) = value.kind else {
-                report(path.key(key), value.line, "expected true or false, found \(value.typeDescription)")
-                return nil
-            }
-            return flag
+            typed(object, key, at: path, expected: "true or false") { if case .bool(let flag) = $0 { flag } else { nil } }
         }
 
         private mutating func number(_ object: JSONValue, _ key: String, at path: JSONPath) -> Double? {
-            guard let value = member(object, key, at: path) else { return nil }
+            typed(object, key, at: path, expected: "a number") { if case .number(let x) = $0 { x } else { nil } }
+        }
+
+        /// The number at `key`; nil when the key is absent or `null`, a problem when it is something else.
+        private mutating func optionalNumber(_ object: JSONValue, _ key: String) -> Double? {
+            guard let value = object[key], value.kind != .null else { return nil }
             guard case .number(let x) = value.kind else {
-                report(path.key(key), value.line, "expected a number, found \(value.typeDescription)")
+                report(JSONPath.root.key(key), value.line, "expected a number or null, found \(value.typeDescription)")
                 return nil
             }
             return x
@@ -184,12 +196,7 @@ public enum ResultFileReader {
         }
 
         private mutating func array(_ object: JSONValue, _ key: String, at path: JSONPath) -> [JSONValue]? {
-            guard let value = member(object, key, at: path) else { return nil }
-            guard case .array(let elements) = value.kind else {
-                report(path.key(key), value.line, "expected an array, found \(value.typeDescription)")
-                return nil
-            }
-            return elements
+            typed(object, key, at: path, expected: "an array") { if case .array(let elements) = $0 { elements } else { nil } }
         }
     }
 }

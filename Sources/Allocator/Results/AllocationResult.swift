@@ -25,6 +25,10 @@ public struct AllocationResult: Sendable {
     public var columns: Int
     public var rows: Int
     public var nonzeros: Int
+    /// For an infeasible scenario (not one whose mandatory project has no
+    /// choice at all: `mandatoryWithoutChoice` says that), the rules that
+    /// cannot all hold together; nil if none was found in time.
+    public var infeasibility: InfeasibilityDiagnosis?
     /// Lagrangian prices at the best bound, by row name (see `WarmStart`).
     public var prices: [String: Double] = [:]
 

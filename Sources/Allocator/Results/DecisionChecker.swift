@@ -268,8 +268,9 @@ public enum DecisionChecker {
             parents[node.id] = node.parent
         }
         var chain = [area]
+        var seen: Set<String> = [area]
         var current = area
-        while let entry = parents[current], let parent = entry, !chain.contains(parent) {
+        while let entry = parents[current], let parent = entry, seen.insert(parent).inserted {
             chain.append(parent)
             current = parent
         }

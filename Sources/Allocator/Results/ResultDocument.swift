@@ -20,8 +20,9 @@ public enum ResultDocument {
                 members += [
                     ("funded", .bool(false)), ("funder", .null), ("level", .null), ("start", .null), ("cost", .null),
                 ]
-                if let reason = figures.reasons[p] {
-                    members += [("reason", .string(reason.code)), ("explanation", .string(reason.explanation))]
+                if let detail = figures.details[p] {
+                    members += [("reason", .string(detail.reason.code)), ("explanation", .string(detail.reason.explanation))]
+                    members += facts(detail, in: s)
                 }
             }
             return .object(members)
@@ -65,6 +66,12 @@ public enum ResultDocument {
             ("funders", .array(funders)),
             ("strategies", .array(strategies)),
         ]
+        if let diagnosis = result.infeasibility {
+            members.append(("infeasibility", .object([
+                ("proven", .bool(diagnosis.proven)),
+                ("conflicts", .array(diagnosis.conflicts.map { conflict($0, in: s) })),
+            ])))
+        }
         if includeTimings {
             let t = result.timings
             members.append(("timings", .object([
@@ -73,6 +80,55 @@ public enum ResultDocument {
             ])))
         }
         return .object(members)
+    }
+
+    /// One rule of an infeasibility diagnosis: its kind, what it names, the amount and the sentence.
+    static func conflict(_ c: RuleConflict, in s: Scenario) -> JSONOutput {
+        var members: [(String, JSONOutput)]
+        switch c.rule {
+        case .budget(let f, let year):
+            members = [("rule", .string("budget")), ("funder", .string(s.funders[f].id)), ("year", .int(year))]
+        case .minShare(let k): members = [("rule", .string("minShare")), ("strategy", .string(s.strategies[k].id))]
+        case .mandatory(let p): members = [("rule", .string("mandatory")), ("project", .string(s.projects[p].id))]
+        case .maxProjects(let f): members = [("rule", .string("maxProjects")), ("funder", .string(s.funders[f].id))]
+        case .overlap(let group): members = [("rule", .string("overlap")), ("group", .string(group))]
+        case .requires(let p, let q):
+            members = [("rule", .string("requires")), ("project", .string(s.projects[p].id)),
+                       ("required", .string(s.projects[q].id))]
+        }
+        members += [("amount", .number(rounded(c.amount))), ("explanation", .string(c.explanation))]
+        return .object(members)
+    }
+
+    /// The facts behind an unfunded project's reason, as extra keys of its entry
+    /// (docs/result-format.md): the standing of each funder of its area (for
+    /// `budget` and `notChosen` only the eligible ones, to keep the file small),
+    /// the project that won its overlap group, the required project left unfunded.
+    static func facts(_ detail: UnfundedDetail, in s: Scenario) -> [(String, JSONOutput)] {
+        var members: [(String, JSONOutput)] = []
+        if let (group, winner) = detail.overlap {
+            members += [("overlapGroup", .string(group)), ("fundedInstead", .string(s.projects[winner].id))]
+        }
+        if let q = detail.missingRequirement {
+            members.append(("unfundedRequirement", .string(s.projects[q].id)))
+        }
+        if detail.reason.code == "noEligibleFunder" {
+            members.append(("funders", .array(detail.standings.map { standing in
+                var entry: [(String, JSONOutput)] = [
+                    ("id", .string(s.funders[standing.funder].id)), ("standing", .string(standing.kind.code)),
+                ]
+                if case .ineligible(let rules) = standing.kind {
+                    entry.append(("rules", .array(rules.map { .string($0.code) })))
+                }
+                return .object(entry)
+            })))
+            members.append(("fundersOutsideArea", .int(detail.outsideArea)))
+        } else if !detail.standings.isEmpty {
+            members.append(("funders", .array(detail.standings.filter(\.isEligible).map { standing in
+                .object([("id", .string(s.funders[standing.funder].id)), ("standing", .string(standing.kind.code))])
+            })))
+        }
+        return members
     }
 
     /// Sums of many amounts carry floating-point dust (0.30000000000000004):

@@ -30,6 +30,8 @@ public struct ResultFigures: Sendable {
     /// Cost at its funder (over all years) of each funded project; nil when unfunded.
     public var projectCost: [Double?]
     public var reasons: [UnfundedReason?]
+    /// Each unfunded project's reason with the facts behind it (per-funder standings and more); nil for funded ones.
+    public var details: [UnfundedDetail?]
     public var fundedCount: Int
     public var fundedCost: Double
 
@@ -75,6 +77,7 @@ public struct ResultFigures: Sendable {
                 cost: members.reduce(0) { $0 + funders[$1].usedTotal },
                 budget: members.reduce(0) { $0 + s.funders[$1].budget.reduce(0, +) })
         }
-        reasons = UnfundedReason.all(model: model, decision: decision)
+        details = UnfundedDetail.all(model: model, decision: decision)
+        reasons = details.map { $0?.reason }
     }
 }

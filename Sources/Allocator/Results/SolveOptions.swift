@@ -11,12 +11,15 @@ public struct SolveOptions: Sendable {
     public var log: (@Sendable (String) -> Void)?
     /// A similar scenario's decision and prices to start from (what-if runs).
     public var warmStart: WarmStart?
+    /// Set from another thread to stop early with the best decision so far.
+    public var interruption: SolveInterruption?
 
     public init(
         mipGap: Double? = nil, timeLimit: Double? = nil, verbose: Bool = false,
         progress: (@Sendable (SolveProgress) -> Void)? = nil, log: (@Sendable (String) -> Void)? = nil,
-        warmStart: WarmStart? = nil
+        warmStart: WarmStart? = nil, interruption: SolveInterruption? = nil
     ) {
+        self.interruption = interruption
         self.warmStart = warmStart
         self.log = log
         self.mipGap = mipGap

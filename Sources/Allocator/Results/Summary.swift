@@ -28,6 +28,11 @@ public enum Summary {
                     out += "  ... and \(result.mandatoryWithoutChoice.count - 10) more\n"
                 }
             }
+            if let diagnosis = result.infeasibility {
+                out += "\nRules that cannot all hold together (the least that must give way"
+                out += diagnosis.proven ? "):\n" : "; the search for the least was cut short by its time limit):\n"
+                for conflict in diagnosis.conflicts { out += "  \(conflict.explanation)\n" }
+            }
             return out
         }
 
@@ -103,6 +108,7 @@ public enum Summary {
         switch r.termination {
         case .timeLimit: line += "; stopped at the time limit of \(NumberFormat.seconds(r.timeLimit)) s"
         case .trivialInfeasible: line += ": a mandatory project cannot be funded by any funder"
+        case .interrupted: line += "; interrupted (Ctrl-C): the best decision found until then"
         default: break
         }
         return line

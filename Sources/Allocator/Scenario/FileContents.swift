@@ -12,9 +12,14 @@ enum FileContents {
     /// Why a file could not be read, as the system says it.
     struct Failure: Error, Equatable {
         var message: String
+        /// The file has more bytes than the limit it was read with.
+        var tooLarge = false
     }
 
-    static func read(at path: String) -> Result<[UInt8], Failure> {
+    /// The file's bytes, or a failure when it has more than `limit` bytes:
+    /// a regular file is refused by its size before anything is read; a
+    /// pipe or device is read up to `limit` + 1 bytes, never further.
+    static func read(at path: String, limit: Int = .max) -> Result<[UInt8], Failure> {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return .failure(Failure(message: systemError())) }
         defer { close(fd) }
@@ -23,6 +28,8 @@ enum FileContents {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             return .failure(Failure(message: "it is a directory, not a file"))
         }
+        let tooLarge = Failure(message: "it has more than \(limit) bytes", tooLarge: true)
+        if Int(info.st_size) > limit { return .failure(tooLarge) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size) + 1)
         var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -34,6 +41,7 @@ enum FileContents {
                 return .failure(Failure(message: systemError()))
             }
             bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > limit { return .failure(tooLarge) }
         }
         return .success(bytes)
     }

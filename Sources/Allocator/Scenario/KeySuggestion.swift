@@ -8,8 +8,12 @@ enum KeySuggestion {
         let typed = Array(key.lowercased().unicodeScalars)
         var best: (key: String, distance: Int)?
         for candidate in known {
-            let distance = editDistance(typed, Array(candidate.lowercased().unicodeScalars))
+            let target = Array(candidate.lowercased().unicodeScalars)
             let limit = min(2, (candidate.unicodeScalars.count - 1) / 2)
+            // The distance is at least the difference in length, so a key far
+            // longer than every known one (hostile input) costs no comparison.
+            guard abs(typed.count - target.count) <= limit else { continue }
+            let distance = editDistance(typed, target)
             guard distance <= limit else { continue }
             if best == nil || distance < best!.distance { best = (candidate, distance) }
         }

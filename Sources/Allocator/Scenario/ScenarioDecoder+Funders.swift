@@ -7,7 +7,8 @@ extension ScenarioDecoder {
         var funder = Funder(id: "", level: .ministry, budget: [])
         guard let members = object(value, at: at.path) else { return funder }
         var id, name, level, area, budget, maxProjects, maxProjectCost, sectors: JSONMember?
-        for (i, member) in members.enumerated() {
+        var xKeyLines: [String: Int] = [:]
+        for member in members {
             switch member.key {
             case "id": take(&id, member, in: at.path)
             case "name": take(&name, member, in: at.path)
@@ -17,7 +18,7 @@ extension ScenarioDecoder {
             case "maxProjects": take(&maxProjects, member, in: at.path)
             case "maxProjectCost": take(&maxProjectCost, member, in: at.path)
             case "sectors": take(&sectors, member, in: at.path)
-            default: otherKey(members, at: i, in: at.path, known: Self.funderKeys)
+            default: otherKey(member, in: at.path, known: Self.funderKeys, xKeyLines: &xKeyLines)
             }
         }
         if let id {

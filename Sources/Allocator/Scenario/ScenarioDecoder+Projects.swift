@@ -13,7 +13,8 @@ extension ScenarioDecoder {
         guard let members = object(value, at: at.path) else { return project }
         var id, name, area, cost, priority, sector, strategies, selfReliant, levels, overlaps: JSONMember?
         var requires, mandatory, funder, exclude, duration, earliestStart, latestStart, costAt, valueAt: JSONMember?
-        for (i, member) in members.enumerated() {
+        var xKeyLines: [String: Int] = [:]
+        for member in members {
             switch member.key {
             case "id": take(&id, member, in: at.path)
             case "name": take(&name, member, in: at.path)
@@ -34,7 +35,7 @@ extension ScenarioDecoder {
             case "latestStart": take(&latestStart, member, in: at.path)
             case "costAt": take(&costAt, member, in: at.path)
             case "valueAt": take(&valueAt, member, in: at.path)
-            default: otherKey(members, at: i, in: at.path, known: Self.projectKeys)
+            default: otherKey(member, in: at.path, known: Self.projectKeys, xKeyLines: &xKeyLines)
             }
         }
         if let id {

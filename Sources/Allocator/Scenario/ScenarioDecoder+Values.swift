@@ -47,8 +47,10 @@ extension ScenarioDecoder {
         report(path, line: line, "missing required key \"\(key)\"")
     }
 
+    /// A number as a message quotes it; `-0` keeps its sign, so a file's `-0`
+    /// is not reported as "found 0".
     func describe(_ x: Double) -> String {
-        JSONOutput.format(x)
+        x == 0 && x.sign == .minus ? "-0" : JSONOutput.format(x)
     }
 
     mutating func string(_ value: JSONValue, at path: @autoclosure () -> JSONPath) -> String? {
@@ -243,14 +245,18 @@ extension ScenarioDecoder {
 
     /// A key no `take` claimed: ignored when it starts with `x-` (but still
     /// checked for repeats), else an error naming the closest known key.
+    /// `xKeyLines` holds the line of each `x-` key seen so far in the same
+    /// object, so an object with a million of them is checked in linear time.
     mutating func otherKey(
-        _ members: [JSONMember], at index: Int, in path: @autoclosure () -> JSONPath, known: [String]
+        _ member: JSONMember, in path: @autoclosure () -> JSONPath, known: [String],
+        xKeyLines: inout [String: Int]
     ) {
-        let member = members[index]
         if member.key.hasPrefix("x-") {
-            if let first = members[..<index].first(where: { $0.key == member.key }) {
+            if let first = xKeyLines[member.key] {
                 report(path().key(member.key), line: member.line,
-                       "duplicate key \"\(member.key)\" (first at line \(first.line))")
+                       "duplicate key \"\(member.key)\" (first at line \(first))")
+            } else {
+                xKeyLines[member.key] = member.line
             }
             return
         }

@@ -42,7 +42,8 @@ struct ScenarioDecoder {
             return decoded
         }
         var format, name, fiscalYear, horizon, areas, strategies, funders, projects, policy: JSONMember?
-        for (i, member) in members.enumerated() {
+        var xKeyLines: [String: Int] = [:]
+        for member in members {
             switch member.key {
             case "format": take(&format, member, in: .root)
             case "name": take(&name, member, in: .root)
@@ -53,7 +54,7 @@ struct ScenarioDecoder {
             case "funders": take(&funders, member, in: .root)
             case "projects": take(&projects, member, in: .root)
             case "policy": take(&policy, member, in: .root)
-            default: otherKey(members, at: i, in: .root, known: Self.topKeys)
+            default: otherKey(member, in: .root, known: Self.topKeys, xKeyLines: &xKeyLines)
             }
         }
         if let format {
@@ -138,13 +139,14 @@ struct ScenarioDecoder {
         var area = Area(id: "")
         guard let members = object(value, at: at.path) else { return area }
         var id, name, parent, kind: JSONMember?
-        for (i, member) in members.enumerated() {
+        var xKeyLines: [String: Int] = [:]
+        for member in members {
             switch member.key {
             case "id": take(&id, member, in: at.path)
             case "name": take(&name, member, in: at.path)
             case "parent": take(&parent, member, in: at.path)
             case "kind": take(&kind, member, in: at.path)
-            default: otherKey(members, at: i, in: at.path, known: Self.areaKeys)
+            default: otherKey(member, in: at.path, known: Self.areaKeys, xKeyLines: &xKeyLines)
             }
         }
         if let id {
@@ -169,13 +171,14 @@ struct ScenarioDecoder {
         var strategy = Strategy(id: "")
         guard let members = object(value, at: at.path) else { return strategy }
         var id, name, weight, minShare: JSONMember?
-        for (i, member) in members.enumerated() {
+        var xKeyLines: [String: Int] = [:]
+        for member in members {
             switch member.key {
             case "id": take(&id, member, in: at.path)
             case "name": take(&name, member, in: at.path)
             case "weight": take(&weight, member, in: at.path)
             case "minShare": take(&minShare, member, in: at.path)
-            default: otherKey(members, at: i, in: at.path, known: Self.strategyKeys)
+            default: otherKey(member, in: at.path, known: Self.strategyKeys, xKeyLines: &xKeyLines)
             }
         }
         if let id {
@@ -196,14 +199,15 @@ struct ScenarioDecoder {
         var policy = Policy()
         guard let members = object(value, at: at) else { return policy }
         var escalationPenalty, delayDiscount, strategyRequired, mipGap, timeLimit: JSONMember?
-        for (i, member) in members.enumerated() {
+        var xKeyLines: [String: Int] = [:]
+        for member in members {
             switch member.key {
             case "escalationPenalty": take(&escalationPenalty, member, in: at)
             case "delayDiscount": take(&delayDiscount, member, in: at)
             case "strategyRequired": take(&strategyRequired, member, in: at)
             case "mipGap": take(&mipGap, member, in: at)
             case "timeLimit": take(&timeLimit, member, in: at)
-            default: otherKey(members, at: i, in: at, known: Self.policyKeys)
+            default: otherKey(member, in: at, known: Self.policyKeys, xKeyLines: &xKeyLines)
             }
         }
         if let escalationPenalty,

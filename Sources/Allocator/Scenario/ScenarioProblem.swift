@@ -1,5 +1,5 @@
-/// One thing wrong with a scenario file, located by JSON path (and line when known),
-/// e.g. `projects[17].requires[0]: unknown project "P-9"`.
+/// One thing wrong with a scenario file (or a result file read back), located by
+/// JSON path (and line when known), e.g. `projects[17].requires[0]: unknown project "P-9"`.
 public struct ScenarioProblem: Error, Sendable, Equatable, CustomStringConvertible {
     /// JSON path from the document root, `$` for the root itself.
     public var path: String

@@ -12,8 +12,8 @@
 /// missing or malformed are not checked either (one problem, not thousands).
 struct ScenarioValidator {
     let decoded: DecodedScenario
-    /// The parsed file, to give each problem its line; nil for a scenario built in code.
-    let source: JSONValue?
+    /// The parsed file, to give each problem its line; empty for a scenario built in code.
+    var lines: SourceLines
     var problems: [ScenarioProblem] = []
 
     /// Every cross-reference problem, in a deterministic order.
@@ -22,7 +22,7 @@ struct ScenarioValidator {
     ///   iterative linear-time graph walks (no recursion, so a 100,000-deep
     ///   area chain is fine).
     static func validate(_ decoded: DecodedScenario, source: JSONValue?) -> [ScenarioProblem] {
-        var validator = ScenarioValidator(decoded: decoded, source: source)
+        var validator = ScenarioValidator(decoded: decoded, lines: SourceLines(source))
         validator.run()
         return validator.problems
     }
@@ -155,11 +155,12 @@ struct ScenarioValidator {
         return (shown + [quoted[0]]).joined(separator: " -> ")
     }
 
-    private func line(of path: JSONPath) -> Int? {
-        source?.value(at: path)?.line
+    private mutating func line(of path: JSONPath) -> Int? {
+        lines.line(of: path)
     }
 
     private mutating func report(_ path: JSONPath, _ message: String) {
-        problems.append(ScenarioProblem(path: path.description, line: line(of: path), message: message))
+        let line = line(of: path)
+        problems.append(ScenarioProblem(path: path.description, line: line, message: message))
     }
 }

@@ -58,6 +58,32 @@ struct NeighbourhoodSearch {
 }
 
 extension NeighbourhoodSearch {
+    /// Funders whose money spans several area groups (districts, the province,
+    /// ministries), in scenario order: an area group holds only a share of
+    /// such a funder's slack, so re-solving the funder alone is what moves its
+    /// money between areas.
+    func spanningFunders() -> [Int] {
+        model.scenario.funders.indices.filter { model.scenario.funders[$0].level >= .district }
+    }
+
+    /// The funder of each project in `decision`, nil when unfunded.
+    func funders(of decision: [Int]) -> [Int?] {
+        var fundedBy = [Int?](repeating: nil, count: model.scenario.projects.count)
+        for j in decision { fundedBy[model.choices[j].project] = model.choices[j].funder }
+        return fundedBy
+    }
+
+    /// The choices funder `f` may take over from a decision whose projects'
+    /// funders are `fundedBy`: its own choices of the projects unfunded or given to `f`.
+    func funderPart(_ f: Int, columnsOf: [[Int]], fundedBy: [Int?]) -> [Int] {
+        columnsOf[f].filter { j in
+            let owner = fundedBy[model.choices[j].project]
+            return owner == nil || owner == f
+        }
+    }
+}
+
+extension NeighbourhoodSearch {
     /// Projects grouped by area: the largest subtrees of the area tree holding
     /// at most `size` projects each (an area too large for one group is split
     /// into its children, its own projects forming a group of their own).
@@ -65,39 +91,41 @@ extension NeighbourhoodSearch {
     func regions(size: Int) -> [[Int]] {
         let index = model.index
         let areaCount = model.scenario.areas.count
-        var count = [Int](repeating: 0, count: areaCount)
-        var projectArea = [Int](repeating: -1, count: model.scenario.projects.count)
-        for (p, project) in model.scenario.projects.enumerated() {
-            guard let a = index.areaIndex[project.area] else { continue }
-            projectArea[p] = a
-            var up = a
-            while up >= 0 {
-                count[up] += 1
-                up = index.areaParent[up]
-            }
-        }
         var children = Array(repeating: [Int](), count: areaCount)
         var roots: [Int] = []
         for a in 0 ..< areaCount {
             if index.areaParent[a] >= 0 { children[index.areaParent[a]].append(a) } else { roots.append(a) }
         }
-        // Top down: an area small enough (or a leaf) is a region; a larger one is split.
-        var isRegion = [Bool](repeating: false, count: areaCount)
-        var stack = roots.reversed() as [Int]
-        while let a = stack.popLast() {
-            if count[a] <= size || children[a].isEmpty {
-                isRegion[a] = true
+        // Areas parents first (breadth first from the roots): one pass down and
+        // one up make this linear however deep the tree is.
+        var topDown = roots
+        var next = 0
+        while next < topDown.count {
+            topDown += children[topDown[next]]
+            next += 1
+        }
+        var projectArea = [Int](repeating: -1, count: model.scenario.projects.count)
+        var count = [Int](repeating: 0, count: areaCount)
+        for (p, project) in model.scenario.projects.enumerated() {
+            guard let a = index.areaIndex[project.area] else { continue }
+            projectArea[p] = a
+            count[a] += 1
+        }
+        for a in topDown.reversed() where index.areaParent[a] >= 0 { count[index.areaParent[a]] += count[a] }
+        // Top down: an area small enough (or a leaf) is a region and holds its
+        // whole subtree; a larger one is split, its own projects a region of
+        // their own. `region[a]`: the region holding area `a`'s projects.
+        var region = [Int](repeating: -1, count: areaCount)
+        for a in topDown {
+            let parent = index.areaParent[a]
+            if parent >= 0, region[parent] >= 0, region[parent] != parent || count[parent] <= size || children[parent].isEmpty {
+                region[a] = region[parent]
             } else {
-                isRegion[a] = true  // its own projects, outside every child region
-                stack += children[a].reversed()
+                region[a] = a
             }
         }
         var members = Array(repeating: [Int](), count: areaCount)
-        for (p, a) in projectArea.enumerated() where a >= 0 {
-            var up = a
-            while up >= 0 && !isRegion[up] { up = index.areaParent[up] }
-            members[up].append(p)
-        }
+        for (p, a) in projectArea.enumerated() where a >= 0 { members[region[a]].append(p) }
         return members.filter { !$0.isEmpty }
     }
 }

@@ -24,6 +24,8 @@ final class BranchAndCut {
 
     /// A proven bound found outside GLPK (the Lagrangian bound), if any.
     private let knownBound: Double?
+    /// Checked at every callback: the search stops when it is requested.
+    var interruption: SolveInterruption?
 
     init(problem: GLPKProblem, start: [Int]?, startValue: Double?, bound: Double, knownBound: Double?, mipGap: Double) {
         self.knownBound = knownBound
@@ -75,6 +77,10 @@ final class BranchAndCut {
         if let report, ContinuousClock.now - lastReport >= .seconds(1) {
             lastReport = ContinuousClock.now
             report(incumbent, bound)
+        }
+        if interruption?.isRequested == true {
+            glp_ios_terminate(tree)
+            return
         }
         if let incumbent, let knownBound, !stoppedAtGap,
            AllocationResult.provesGap(objective: incumbent, bound: knownBound, mipGap: mipGap)

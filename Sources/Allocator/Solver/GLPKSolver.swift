@@ -18,6 +18,8 @@ public struct GLPKSolver: Sendable {
     public var verbose: Bool
     /// Called after the LP relaxation and about once a second during branch and cut.
     public var progress: (@Sendable (SolveProgress) -> Void)?
+    /// Stops branch and cut early when requested (the LP relaxation finishes first).
+    public var interruption: SolveInterruption?
 
     public init(
         mipGap: Double, timeLimit: Double, verbose: Bool = false,
@@ -103,6 +105,7 @@ public struct GLPKSolver: Sendable {
         let search = BranchAndCut(
             problem: problem, start: start, startValue: startValue, bound: lpBound, knownBound: knownBound,
             mipGap: mipGap)
+        search.interruption = interruption
         if let progress {
             search.report = { objective, bound in
                 progress(SolveProgress(elapsed: Self.seconds(began.duration(to: clock.now)), objective: objective, bound: bound))
@@ -117,6 +120,7 @@ public struct GLPKSolver: Sendable {
             termination = glp_mip_status(problem.pointer) == GLP_NOFEAS ? .infeasible : .searchComplete
         case GLP_EMIPGAP: termination = .gapReached
         case GLP_ESTOP where search.stoppedAtGap: termination = .gapReached
+        case GLP_ESTOP where interruption?.isRequested == true: termination = .interrupted
         case GLP_ETMLIM: termination = .timeLimit
         case GLP_ENOPFS: termination = .infeasible
         default:

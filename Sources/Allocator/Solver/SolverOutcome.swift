@@ -11,6 +11,8 @@ public enum Termination: String, Sendable, Equatable {
     case infeasible
     /// The scenario has a mandatory project that no funder may fund: no solver needed.
     case trivialInfeasible
+    /// Stopped on request (`SolveInterruption`, the command line's Ctrl-C).
+    case interrupted
 }
 
 /// What a solver run produced: why it stopped, the best 0/1 point found (the

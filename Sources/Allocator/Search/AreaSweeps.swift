@@ -1,0 +1,105 @@
+/// Step 3 of `HybridSearch`: neighbourhood search by area. The projects are
+/// grouped by area (`NeighbourhoodSearch.regions`); batches of groups, each
+/// group on its own thread, are re-solved by GLPK with the rest of the
+/// decision fixed. Time slices go either to a stretch of batches or to more
+/// Lagrangian steps: to whichever closed the gap faster in its last slice.
+struct AreaSweeps {
+    let incumbent: SearchIncumbent
+    let steps: BoundSteps
+    /// Length of one time slice.
+    let slice: Duration
+
+    /// Most projects per area group (and at most an eighth of all projects):
+    /// about a tambon. Larger groups (a district) leave GLPK unable to improve
+    /// them within `groupSeconds`; measured in docs/decisions.md.
+    static let regionSize = 150
+    /// Seconds GLPK may spend on one area group.
+    static let groupSeconds = 0.5
+    /// Area groups solved at once, each on its own thread. Fixed rather than
+    /// the number of cores, so that which groups are solved together (and so
+    /// the decision) does not depend on the machine.
+    static let parallelGroups = 2
+
+    /// Runs until `end`, the gap is proven, the decision is a local optimum of
+    /// every group and the bound has converged, or the solve is interrupted.
+    func run(until end: ContinuousClock.Instant) throws(SolverFailure) {
+        let model = incumbent.model
+        let search = NeighbourhoodSearch(model: model)
+        // Groups small against the model, so that each sub-model is quick for GLPK.
+        let size = max(20, min(Self.regionSize, model.scenario.projects.count / 8))
+        let regions = search.regions(size: size)
+        // One group is the whole model: GLPK on the whole model does that better.
+        guard regions.count >= 2 else { return }
+        // Groups are solved `width` at a time, taken far apart in area order so
+        // that they share few rows (batch `b` holds groups b, b + batches, ...).
+        let width = min(Self.parallelGroups, regions.count)
+        let areaBatches = (regions.count + width - 1) / width
+        // Each sweep starts with the funders whose money spans areas, `width`
+        // at a time, each re-solved alone; then the area batches.
+        let funders = search.spanningFunders()
+        var columnsOf = Array(repeating: [Int](), count: model.scenario.funders.count)
+        for (j, c) in model.choices.enumerated() { columnsOf[c.funder].append(j) }
+        let funderBatches = (funders.count + width - 1) / width
+        let batches = funderBatches + areaBatches
+        var next = 0
+        var sweep = 0
+        // Batches solved in a row without improving the decision; once every
+        // batch has been, the decision is a local optimum for all of them and
+        // sweeping again is pointless until the relaxation's rounding moves it.
+        var unchanged = 0
+        var settledValue: Double?
+        // Each slice goes to whichever closed the gap faster (value per second)
+        // in its last slice: the bound or the decision.
+        var relaxRate = Double.infinity
+        var searchRate = Double.infinity
+        func rate(_ gain: Double, since from: ContinuousClock.Instant) -> Double {
+            gain / max(1e-3, GLPKSolver.seconds(incumbent.now - from))
+        }
+        search: while incumbent.now < end, !incumbent.interrupted {
+            let settled = settledValue == incumbent.value
+            if !steps.relaxation.hasConverged, settled || relaxRate >= searchRate {
+                let (from, before) = (incumbent.now, steps.bound)
+                steps.run(until: min(end, incumbent.now + slice))
+                relaxRate = rate(before - steps.bound, since: from)
+                if incumbent.reached(steps.bound) { break }
+                continue
+            }
+            if settled { break }
+            let (from, before) = (incumbent.now, incumbent.value ?? 0)
+            defer { searchRate = rate((incumbent.value ?? 0) - before, since: from) }
+            let sliceEnd = min(end, incumbent.now + slice)
+            while incumbent.now < sliceEnd, settledValue != incumbent.value, !incumbent.interrupted {
+                guard let current = incumbent.columns else { break search }
+                let parts: [[Int]]
+                if next < funderBatches {
+                    let first = next * width
+                    let fundedBy = search.funders(of: current)
+                    parts = funders[first ..< min(funders.count, first + width)].map { f in
+                        search.funderPart(f, columnsOf: columnsOf, fundedBy: fundedBy)
+                    }.filter { !$0.isEmpty }
+                } else {
+                    parts = stride(from: next - funderBatches, to: regions.count, by: areaBatches).map { r in
+                        regions[r].flatMap { Array(model.choices(ofProject: $0)) }
+                    }.filter { !$0.isEmpty }
+                }
+                let seconds = min(Self.groupSeconds, GLPKSolver.seconds(sliceEnd - incumbent.now))
+                guard seconds > 0.01 else { break }
+                if !parts.isEmpty, incumbent.offer(try search.improve(current, parts: parts, timeLimit: seconds)) {
+                    unchanged = 0
+                } else {
+                    unchanged += 1
+                    if unchanged >= batches { settledValue = incumbent.value }
+                }
+                incumbent.report(steps.bound)
+                if incumbent.reached(steps.bound) { break search }
+                next += 1
+                if next == batches {
+                    next = 0
+                    sweep += 1
+                    incumbent.note(
+                        "neighbourhood sweep \(sweep) over \(regions.count) area groups and \(funders.count) funders, \(width) at a time; bound \(NumberFormat.fixed(steps.bound, decimals: 3))")
+                }
+            }
+        }
+    }
+}

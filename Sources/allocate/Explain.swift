@@ -1,0 +1,148 @@
+import Allocator
+import ArgumentParser
+
+/// `allocate explain RESULT_OR_SCENARIO PROJECT_ID`: why a project is funded by
+/// its funder and not a lower level, or why it is not funded, with the smallest
+/// change that would fund it, verified by re-solving the changed scenario.
+struct Explain: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "explain",
+        abstract: "Explain why a project is or is not funded, and the smallest change that would fund it.",
+        discussion: """
+            Give a result file (allocate-result/1, with --scenario, the scenario it was made from) \
+            or a scenario (allocate/1, solved first, as `allocate SCENARIO` would). For an unfunded \
+            project: its reason, where each funder of its area stands (which eligibility rule excludes \
+            it, or how much money it has left), and, when the reason is budget or notChosen, the \
+            smallest extra budget at the --funders eligible funders estimated to need least, and the \
+            smallest priority, that would fund it; each is verified by re-solving the changed scenario \
+            under the result's mipGap, and found by bisection to within 1%. For a funded project: why \
+            that funder and not a lower level. See docs/explain.md for the exact method. \
+            Exit status: 0 explained, 1 the scenario solved has no decision, 2 a file was rejected, \
+            the result does not match the scenario, or the project id is unknown, 3 a solver failure.
+            """)
+
+    @Argument(help: ArgumentHelp("A result file (with --scenario) or a scenario file.", valueName: "result-or-scenario"))
+    var input: String
+
+    @Argument(help: ArgumentHelp("The id of the project to explain.", valueName: "project-id"))
+    var project: String
+
+    @Option(help: ArgumentHelp("The scenario file the result was made from (needed with a result file).", valueName: "file"))
+    var scenario: String?
+
+    @Flag(help: "Print the explanation as JSON (allocate-explain/1) instead of text.")
+    var json = false
+
+    @Option(name: .customLong("gap"), help: "When solving a scenario: relative optimality gap (overrides policy.mipGap).")
+    var gap: Double?
+
+    @Option(name: .customLong("time-limit"), help: "When solving a scenario: seconds for the solve (overrides policy.timeLimit).")
+    var timeLimit: Double?
+
+    @Option(help: "How many eligible funders to try more money at: those the estimate says need least.")
+    var funders = ExplainLimits().funders
+
+    @Option(help: "Most re-solves in all; 0 shows the estimates without verifying them.")
+    var resolves = ExplainLimits().resolves
+
+    @Option(name: .customLong("resolve-time-limit"), help: "Seconds per re-solve, at most (the result's own time limit if smaller).")
+    var resolveTimeLimit = ExplainLimits().resolveTimeLimit
+
+    @Option(name: .customLong("explain-time-limit"), help: "Seconds for all re-solves together; no re-solve starts that could end later.")
+    var explainTimeLimit = ExplainLimits().totalTimeLimit
+
+    func validate() throws {
+        if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
+        if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        guard funders >= 0 else { throw ValidationError("--funders must be 0 or more") }
+        guard resolves >= 0 else { throw ValidationError("--resolves must be 0 or more") }
+        guard resolveTimeLimit > 0, resolveTimeLimit.isFinite else { throw ValidationError("--resolve-time-limit must be a positive number of seconds") }
+        guard explainTimeLimit > 0, explainTimeLimit.isFinite else { throw ValidationError("--explain-time-limit must be a positive number of seconds") }
+    }
+
+    func run() throws {
+        let given: ExplainInput
+        do {
+            given = try ExplainInput.read(contentsOf: input)
+        } catch {
+            switch error {
+            case .scenario(let problems): Output.report(problems, file: input)
+            case .result(let problems): Output.report(problems, result: input, scenario: scenario ?? "its scenario")
+            }
+            throw ExitCode(2)
+        }
+        let explainer: Explainer
+        switch given {
+        case .result(let file):
+            guard let scenarioPath = scenario else {
+                throw ValidationError("\(input) is a result file: give the scenario it was made from with --scenario FILE")
+            }
+            if gap != nil || timeLimit != nil {
+                throw ValidationError("--gap and --time-limit are for solving a scenario; \(input) is a result, already solved")
+            }
+            let scenario = try Input.read(scenarioPath)
+            let recorded: RecordedDecision
+            do {
+                recorded = try file.decision(for: scenario)
+            } catch {
+                Output.report(error, result: input, scenario: scenarioPath)
+                throw ExitCode(2)
+            }
+            explainer = Explainer(
+                model: ModelBuilder.build(scenario), decision: recorded.decision, status: recorded.status, gap: file.gap,
+                mipGap: file.mipGap, timeLimit: file.timeLimit)
+        case .scenario(let scenario):
+            if self.scenario != nil {
+                throw ValidationError("--scenario is for a result file; \(input) is a scenario, which is solved first")
+            }
+            _ = try index(of: project, in: scenario)
+            explainer = try Explainer(result: solve(scenario))
+        }
+        let p = try index(of: project, in: explainer.model.scenario)
+        let limits = ExplainLimits(
+            funders: funders, resolves: resolves, resolveTimeLimit: resolveTimeLimit, totalTimeLimit: explainTimeLimit)
+        let showProgress = ProgressLine.isWanted
+        let explanation: ProjectExplanation
+        do {
+            var count = 0
+            explanation = try explainer.explain(p, limits: limits, progress: showProgress ? { what in
+                count += 1
+                ProgressLine.show("  re-solve \(count): \(what)")
+            } : nil)
+        } catch {
+            if showProgress { ProgressLine.clear() }
+            Output.error("\(error)")
+            throw ExitCode(3)
+        }
+        if showProgress { ProgressLine.clear() }
+        print(json ? explanation.json().serialized() : explanation.text(), terminator: "")
+        if case .scenario = given, !explainer.status.hasDecision { throw ExitCode(1) }
+    }
+
+    /// The index of project `id`; an unknown id is exit status 2, with a suggestion.
+    private func index(of id: String, in scenario: Scenario) throws -> Int {
+        do {
+            return try Explainer.project(withID: id, in: scenario)
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
+    }
+
+    /// Solves the scenario as `allocate SCENARIO` does, with the progress line on a terminal.
+    private func solve(_ scenario: Scenario) throws -> AllocationResult {
+        var options = SolveOptions(mipGap: gap, timeLimit: timeLimit)
+        let showProgress = ProgressLine.isWanted
+        if showProgress {
+            options.progress = { (progress: SolveProgress) in ProgressLine.show(progress) }
+        }
+        defer { if showProgress { ProgressLine.clear() } }
+        do {
+            return try Allocation.solve(scenario, options: options)
+        } catch {
+            if showProgress { ProgressLine.clear() }
+            Output.error("\(error)")
+            throw ExitCode(3)
+        }
+    }
+}
