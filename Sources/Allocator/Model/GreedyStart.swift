@@ -49,10 +49,12 @@ public enum GreedyStart {
             projectDone[model.choices[j].project] = false
             for k in byColumn.range(j) { activity[byColumn.row[k]] -= byColumn.value[k] }
         }
-        func fill(guardLowerBounds: Bool) {
+        /// `guidedOnly`: only the choices the guide asks for (they come first in `order`).
+        func fill(guardLowerBounds: Bool, guidedOnly: Bool = false) {
             for _ in 0 ..< passes {
                 var changed = false
                 for j in order where !projectDone[model.choices[j].project] && model.choices[j].value > 0 {
+                    if guidedOnly, key[j] == 0 { break }
                     // Only the choices a guide asks for may push a row below its
                     // lower bound for the repair to mend; others must not, or the
                     // repair drops guided choices to make room for them.
@@ -77,6 +79,11 @@ public enum GreedyStart {
         for j in order where mandatory[model.choices[j].project] {
             if !projectDone[model.choices[j].project], fits(j, guardLowerBounds: false) { take(j) }
         }
+        // The guide's choices first, in as many passes as they need (a project
+        // that requires another fits only once that one is taken), before any
+        // other choice can take their money: a feasible decision given as the
+        // guide is kept whole.
+        if guide != nil { fill(guardLowerBounds: false, guidedOnly: true) }
         fill(guardLowerBounds: false)
         // Repair: a row below its lower bound (a strategy share) loses the taken
         // choices that pull it down, a row above its upper bound (a `requires`
