@@ -2,9 +2,8 @@
 /// solved (docs/whatif.md).
 ///
 /// The base is solved first, alone, with every core. Each variation is then
-/// solved from the base solve (`SolveOptions.warmStart`: the base decision
-/// repaired to the variation's rules, and the base's Lagrangian prices to
-/// start its bound from), several variations at once, each solve entirely on
+/// solved from the base decision (`SolveOptions.warmStart`), repaired to the
+/// variation's rules, several variations at once, each solve entirely on
 /// one thread. A warm start changes only how fast a solve gets somewhere,
 /// never what it proves. Results come back in the variations' order, whichever
 /// finishes first.
@@ -78,7 +77,11 @@ public struct WhatIfBatch: Sendable {
         var variationOptions = options
         variationOptions.progress = nil
         variationOptions.log = nil
-        variationOptions.warmStart = baseResult.warmStart
+        // The base decision only, not the base's Lagrangian prices: started
+        // from those prices the subgradient steps stall near them, and on the
+        // 12k province most variations then ran to their time limit without
+        // proving 0.1% (docs/whatif.md, "How the batch is solved").
+        variationOptions.warmStart = WarmStart(decision: baseResult.decision)
         let done = ParallelMap.Counter(startingAt: 2)
         let items = self.items
         // Each run's figures (unfunded reasons included) are worked out on the thread that solved it.
