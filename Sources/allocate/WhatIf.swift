@@ -78,6 +78,11 @@ struct WhatIfSolve: ParsableCommand {
     var noTimings = false
 
     @Option(help: ArgumentHelp(
+        "Also write an HTML report of the comparison to this file, atomically: one self-contained page with the variations side by side (docs/report.md).",
+        valueName: "file"))
+    var report: String?
+
+    @Option(help: ArgumentHelp(
         "Solve only shard I of N (1 <= I <= N; variation k goes to shard ((k-1) mod N)+1) and the base; needs --output. allocate whatif merge puts the shards together.",
         valueName: "i/n"))
     var shard: String?
@@ -205,11 +210,12 @@ struct WhatIfSolve: ParsableCommand {
         }
     }
 
-    /// The comparison files asked for, each written atomically, the directory's before --csv and --json.
+    /// The comparison files asked for, each written atomically, the directory's before --csv, --json and --report.
     private func write(_ comparison: WhatIfComparison) throws(AtomicFile.WriteError) {
         if let output { try WhatIfOutput.writeComparison(comparison, to: output, includeTimings: !noTimings) }
         if let csv { try AtomicFile.write(comparison.csv(includeTimings: !noTimings), to: csv) }
         if let json { try AtomicFile.write(comparison.json(includeTimings: !noTimings).serialized(), to: json) }
+        if let report { try AtomicFile.write(WhatIfReport(comparison: comparison).html(), to: report) }
     }
 
     private func seconds(_ d: Duration) -> Double {

@@ -37,6 +37,11 @@ struct WhatIfMergeCommand: ParsableCommand {
     @Flag(help: "Leave timings out of the printed table and every file written (the shards' result files too).")
     var noTimings = false
 
+    @Option(help: ArgumentHelp(
+        "Also write an HTML report of the comparison to this file, atomically: one self-contained page with the variations side by side (docs/report.md).",
+        valueName: "file"))
+    var report: String?
+
     @Option(help: ArgumentHelp("Run folders read at once (default: one per processor).", valueName: "n"))
     var jobs: Int?
 
@@ -69,6 +74,7 @@ struct WhatIfMergeCommand: ParsableCommand {
             }
             if let csv { try AtomicFile.write(comparison.csv(includeTimings: !noTimings), to: csv) }
             if let json { try AtomicFile.write(comparison.json(includeTimings: !noTimings).serialized(), to: json) }
+            if let report { try AtomicFile.write(WhatIfReport(comparison: comparison).html(), to: report) }
         } catch {
             Output.error("\(error)")
             throw ExitCode(3)

@@ -1,6 +1,7 @@
 /// Figures derived from a decision that both result.json and the terminal
 /// summary show: money used per funder and year, per level, per strategy,
-/// and the reason each unfunded project was left out.
+/// and the reason each unfunded project was left out. The money comes from
+/// `DecisionMoney`, which needs no model.
 public struct ResultFigures: Sendable {
     public struct FunderUse: Sendable {
         public var used: [Double]
