@@ -12,7 +12,8 @@ struct WhatIfMergeCommand: ParsableCommand {
             Give every shard's folder once, in any order (a glob is fine), and the scenario file the \
             shards were solved on. The shards must be of one split (the same N, each I once), solved \
             on the same scenario file, variation list, --gap and --time-limit, with the same base \
-            result. The output is what allocate whatif writes for the whole batch. Exit status: 0 \
+            result (or, with --best-base, every variation is compared with the best of the shards' \
+            bases). The output is what allocate whatif writes for the whole batch. Exit status: 0 \
             the comparison was made, 1 the base has no decision, 2 the shards were refused (each \
             problem named; nothing written), 3 an output that cannot be written.
             """)
@@ -42,6 +43,9 @@ struct WhatIfMergeCommand: ParsableCommand {
         valueName: "file"))
     var report: String?
 
+    @Flag(help: "When the shards solved the base differently, compare every variation with the best of their bases (the highest objective) instead of refusing.")
+    var bestBase = false
+
     @Option(help: ArgumentHelp("Run folders read at once (default: one per processor).", valueName: "n"))
     var jobs: Int?
 
@@ -57,7 +61,7 @@ struct WhatIfMergeCommand: ParsableCommand {
         do {
             merge = try WhatIfMerge(
                 scenario: base, scenarioBytes: bytes, scenarioFile: scenario, folders: shards,
-                includeTimings: !noTimings, workers: workers)
+                includeTimings: !noTimings, bestBase: bestBase, workers: workers)
         } catch {
             var stderr = StandardError()
             let count = error.problems.count

@@ -1,3 +1,4 @@
+import Allocator
 import Foundation
 import XCTest
 
@@ -215,7 +216,8 @@ final class WhatIfShardCommandTests: XCTestCase {
     }
 
     /// The base: shards whose base decisions or objectives differ were compared
-    /// with different bases and are refused; shards whose base differs only in
+    /// with different bases and are refused, unless --best-base, which compares
+    /// every variation with the best base; shards whose base differs only in
     /// how the solve ended are merged, with a note, keeping shard 1's base.
     func testMergeChecksTheShardsSolvedTheSameBase() throws {
         let dir = try directory()
@@ -252,16 +254,47 @@ final class WhatIfShardCommandTests: XCTestCase {
         XCTAssertEqual(refused.status, 2, refused.stderr)
         XCTAssertEqual(refused.stdout, "")
         XCTAssertTrue(refused.stderr.contains("allocate: the shards cannot be merged: 1 problem\n  the shards solved the base differently, so their variations were compared with different bases (shard 1 ("), refused.stderr)
-        XCTAssertTrue(refused.stderr.contains("objective 38.5, bound 39.5): give the base time to end by itself in every shard (a larger --time-limit, or a larger --gap), and solve the shards again\n"), refused.stderr)
-        // The decision differs: how many projects are named.
+        XCTAssertTrue(refused.stderr.contains("objective 38.5, bound 39.5): merge with --best-base to compare every variation with the best of these bases, "
+            + "or solve the shards again with a base that ends the same way everywhere (docs/whatif.md, Sharding)\n"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out2.path))
+        // The decision differs (shard 2 funds P5 at the LAO) and shard 2's objective is the higher: refused,
+        // naming how many projects differ; with --best-base every variation is compared with shard 2's base.
         let result = folders[1].appendingPathComponent("base/result.json")
         let text = try String(contentsOf: result, encoding: .utf8)
         let p5 = try XCTUnwrap(text.split(separator: "\n").first { $0.contains("\"id\": \"P5\"") })
-        try Data(text.replacingOccurrences(of: String(p5), with: String(p5).replacingOccurrences(of: "\"start\": 1", with: "\"start\": 1").replacingOccurrences(of: "DIST-KK-01", with: "LAO-KK-01-03").replacingOccurrences(of: "\"district\"", with: "\"lao\"")).utf8).write(to: result)
+        try Data(text.replacingOccurrences(of: String(p5), with: String(p5).replacingOccurrences(of: "DIST-KK-01", with: "LAO-KK-01-03")
+            .replacingOccurrences(of: "\"district\"", with: "\"lao\"")).utf8).write(to: result)
+        try edit("\"objective\": 38.5,", "\"objective\": 39,")
         let moved = try CommandRunner.run(["whatif", "merge", "--scenario", Self.guideline, folders[0].path, folders[1].path, "--no-timings"])
         XCTAssertEqual(moved.status, 2, moved.stderr)
-        XCTAssertTrue(moved.stderr.contains("objective 38.5, bound 39.5; 1 project decided differently): give the base time"), moved.stderr)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: out2.path))
+        XCTAssertTrue(moved.stderr.contains("objective 39, bound 39.5; up to 1 project decided differently from shard 1's): merge with --best-base"), moved.stderr)
+        let best = dir.appendingPathComponent("best")
+        let merged = try CommandRunner.run(["whatif", "merge", "--scenario", Self.guideline, folders[0].path, folders[1].path, "--no-timings", "--best-base", "--output", best.path])
+        XCTAssertEqual(merged.status, 0, merged.stderr)
+        XCTAssertTrue(merged.stderr.hasPrefix("allocate: note: the shards solved the base differently (shard 1 ("), merged.stderr)
+        XCTAssertTrue(merged.stderr.hasSuffix("as --best-base asks, every variation is compared with shard 2's base, the best, and its base/result.json is kept\n"), merged.stderr)
+        XCTAssertEqual(try Data(contentsOf: best.appendingPathComponent("base/result.json")), try Data(contentsOf: result))
+        // Every variation, from either shard, against shard 2's base: the changes recomputed from the result files.
+        let scenario = try ScenarioReader.read(contentsOf: CommandRunner.root.appendingPathComponent(Self.guideline).path)
+        let baseDecision = try ResultFile(result).decision(for: scenario).assignments
+        let comparison = try CommandRunner.json(at: best.appendingPathComponent("comparison.json"))
+        let runs = try XCTUnwrap(comparison["runs"] as? [[String: Any]])
+        XCTAssertEqual(ResultFile.number(runs[0]["objective"]), 39)
+        for run in runs.dropFirst() {
+            let name = try XCTUnwrap(run["name"] as? String)
+            let file = try ResultFile(best.appendingPathComponent("\(name)/result.json"))
+            let decision = try file.decision(for: try ScenarioReader.read(contentsOf: best.appendingPathComponent("\(name)/scenario.json").path)).assignments
+            func ids(_ key: String) -> [String] { (run[key] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String } }
+            var expected: [String: [String]] = ["moved": [], "dropped": [], "newlyFunded": []]
+            for (p, project) in scenario.projects.enumerated() {
+                let (before, after) = (baseDecision[p], decision[p])
+                if before != nil, after != nil, before != after { expected["moved"]!.append(project.id) }
+                if before != nil, after == nil { expected["dropped"]!.append(project.id) }
+                if before == nil, after != nil { expected["newlyFunded"]!.append(project.id) }
+            }
+            for key in ["moved", "dropped", "newlyFunded"] { XCTAssertEqual(ids(key), expected[key], "\(name) \(key)") }
+            XCTAssertEqual(ResultFile.number(run["objectiveChange"]) ?? .nan, (file.objective ?? .nan) - 39, accuracy: 1e-9, name)
+        }
     }
 
     /// A run's files gone or not its entry's: named, exit 2.

@@ -31,11 +31,13 @@ public struct WhatIfMerge: Sendable {
     ///   - scenario: the base scenario, read from `scenarioFile`, whose bytes are `scenarioBytes`.
     ///   - includeTimings: whether the merged comparison has timings: then
     ///     every shard must have them (not solved with `--no-timings`).
+    ///   - bestBase: when the shards' bases differ, compare every variation
+    ///     with the best of them (`allocate whatif merge --best-base`) instead of refusing.
     ///   - workers: run folders read at once.
     /// - Throws: `WhatIfMergeError` with every problem found; nothing is written.
     public init(
         scenario: Scenario, scenarioBytes: [UInt8], scenarioFile: String, folders paths: [String],
-        includeTimings: Bool, workers: Int = WhatIfBatch.defaultWorkers
+        includeTimings: Bool, bestBase: Bool = false, workers: Int = WhatIfBatch.defaultWorkers
     ) throws(WhatIfMergeError) {
         var problems: [WhatIfMergeProblem] = []
         var read: [WhatIfShardFolder] = []
@@ -51,9 +53,9 @@ public struct WhatIfMerge: Sendable {
         try Self.checkSet(folders, scenarioDigest: WhatIfRequest.digest(scenarioBytes), scenarioFile: scenarioFile,
                           includeTimings: includeTimings)
 
-        let (baseDecision, notes) = try Self.checkBase(folders, scenario: scenario)
+        let (chosen, baseDecision, notes) = try Self.checkBase(folders, scenario: scenario, bestBase: bestBase)
         let model = ModelBuilder.build(scenario)
-        let baseEntry = folders[0].runs[0]
+        let baseEntry = folders[chosen].runs[0]
         let baseRun = WhatIfRun(
             index: 0, name: Variation.baseName, description: nil, changes: [], status: baseEntry.status,
             termination: baseEntry.termination, objective: baseEntry.objective, bound: baseEntry.bound, gap: baseEntry.gap,
@@ -92,7 +94,7 @@ public struct WhatIfMerge: Sendable {
             workers: shardTimings.reduce(0) { $0 + $1.workers }, shards: folders.count)
         self.folders = folders
         self.notes = notes
-        sources = [0] + jobs.map(\.folder)
+        sources = [chosen] + jobs.map(\.folder)
         comparison = WhatIfComparison(
             runs: runs, baseResult: baseResult, baseFigures: ResultFigures(model: model, decision: baseDecision), timings: timings)
     }
@@ -168,26 +170,35 @@ public struct WhatIfMerge: Sendable {
     /// variations of every shard were then compared with one base. When only
     /// the proof figures differ (termination, bound, gap; docs/whatif.md,
     /// Determinism) the decision and objective the variations were compared
-    /// with are the same: that is a note, and shard 1's base is kept.
+    /// with are the same: that is a note, and shard 1's base is kept. When the
+    /// decisions differ the merge refuses, unless `bestBase`: then every
+    /// variation is compared with the base of the highest objective (on a tie
+    /// the lowest shard number), and a note says so. (A variation's own solve
+    /// is valid whichever base it started from: a warm start changes how fast
+    /// a solve gets somewhere, never what it proves; its row is worked out
+    /// again against the base kept.)
     ///
-    /// - Returns: the base decision (nil when the base has none) and the notes.
-    static func checkBase(_ folders: [WhatIfShardFolder], scenario: Scenario) throws(WhatIfMergeError) -> (Decision?, [String]) {
+    /// - Returns: the index in `folders` of the base kept, its decision (nil
+    ///   when it has none) and the notes.
+    static func checkBase(
+        _ folders: [WhatIfShardFolder], scenario: Scenario, bestBase: Bool
+    ) throws(WhatIfMergeError) -> (Int, Decision?, [String]) {
         var problems: [WhatIfMergeProblem] = []
         var texts: [String] = []
         var decisions: [Decision?] = []
         for folder in folders {
             let file = folder.file(Variation.baseName, WhatIfOutput.resultFile)
             do throws(WhatIfMergeError) {
-                let (decision, text) = try resultFile(file, scenario: scenario, entry: folder.runs[0], folder: folder)
+                let (decision, text) = try resultFile(file, scenario: scenario, entry: folder.runs[0], folder: folder, text: true)
                 decisions.append(decision)
-                texts.append(text)
+                texts.append(text ?? "")
             } catch {
                 problems += error.problems
             }
         }
         guard problems.isEmpty else { throw WhatIfMergeError(problems: problems) }
         let differing = folders.indices.dropFirst().filter { texts[$0] != texts[0] }
-        guard !differing.isEmpty else { return (decisions[0], []) }
+        guard !differing.isEmpty else { return (0, decisions[0], []) }
         func describe(_ k: Int) -> String {
             let e = folders[k].runs[0]
             var text = "shard \(folders[k].shard.number) (\(folders[k].path)): \(e.status.rawValue), termination \(e.termination.rawValue)"
@@ -201,7 +212,7 @@ public struct WhatIfMerge: Sendable {
         }
         let shards = ([0] + differing).map(describe).joined(separator: "; ")
         if sameAnswer {
-            return (decisions[0], [
+            return (0, decisions[0], [
                 "the shards' base results differ only in how the solve ended (\(shards)): the same decision and objective, "
                     + "so every variation was compared with the same base; the merge keeps shard \(folders[0].shard.number)'s base/result.json",
             ])
@@ -209,17 +220,28 @@ public struct WhatIfMerge: Sendable {
         let projects = differing.map { k in
             zip(decisions[k]?.assignments ?? [], decisions[0]?.assignments ?? []).filter { $0 != $1 }.count
         }.max() ?? 0
-        let decided = projects == 0 ? "" : "; \(projects) project\(projects == 1 ? "" : "s") decided differently"
-        throw WhatIfMergeError(problems: [.init(message:
-            "the shards solved the base differently, so their variations were compared with different bases (\(shards)\(decided)): "
-                + "give the base time to end by itself in every shard (a larger --time-limit, or a larger --gap), and solve the shards again")])
+        let decided = projects == 0 ? "" : "; up to \(projects) project\(projects == 1 ? "" : "s") decided differently from shard \(folders[0].shard.number)'s"
+        guard bestBase else {
+            throw WhatIfMergeError(problems: [.init(message:
+                "the shards solved the base differently, so their variations were compared with different bases (\(shards)\(decided)): "
+                    + "merge with --best-base to compare every variation with the best of these bases, or solve the shards again "
+                    + "with a base that ends the same way everywhere (docs/whatif.md, Sharding)")])
+        }
+        let best = folders.indices.max { a, b in
+            let (x, y) = (folders[a].runs[0].objective ?? -.infinity, folders[b].runs[0].objective ?? -.infinity)
+            return x != y ? x < y : a > b
+        }!
+        return (best, decisions[best], [
+            "the shards solved the base differently (\(shards)\(decided)); as --best-base asks, every variation is compared with "
+                + "shard \(folders[best].shard.number)'s base, the best, and its base/result.json is kept",
+        ])
     }
 
     /// A run's result.json read and checked against its scenario and its entry:
-    /// its decision (nil without one) and its text without `timings`.
+    /// its decision (nil without one) and, when `text`, its text without `timings`.
     static func resultFile(
-        _ file: String, scenario: Scenario, entry: WhatIfShardFolder.Entry, folder: WhatIfShardFolder
-    ) throws(WhatIfMergeError) -> (Decision?, String) {
+        _ file: String, scenario: Scenario, entry: WhatIfShardFolder.Entry, folder: WhatIfShardFolder, text: Bool = false
+    ) throws(WhatIfMergeError) -> (Decision?, String?) {
         let bytes: [UInt8]
         switch FileContents.read(at: file) {
         case .success(let contents): bytes = contents
@@ -246,7 +268,7 @@ public struct WhatIfMerge: Sendable {
                 "is not the result of its entry \(entry.path) in \(WhatIfShardFolder.comparisonPath(folder.path)): "
                     + differences.joined(separator: "; "))])
         }
-        return (decision, try withoutTimings(bytes, file: file))
+        return (decision, text ? try withoutTimings(bytes, file: file) : nil)
     }
 
     /// The text of a result file this tool wrote, without its `timings`.
