@@ -4,8 +4,14 @@ import ArgumentParser
 /// Reading a scenario for a command: problems go to stderr, one per line, and exit status 2.
 enum Input {
     static func read(_ path: String) throws -> Scenario {
+        try readWithBytes(path).scenario
+    }
+
+    /// The scenario and the file's bytes (read once, so a pipe works too).
+    static func readWithBytes(_ path: String) throws -> (scenario: Scenario, bytes: [UInt8]) {
         do {
-            return try ScenarioReader.read(contentsOf: path)
+            let bytes = try ScenarioReader.bytes(contentsOf: path)
+            return (try ScenarioReader.read(bytes: bytes), bytes)
         } catch {
             Output.report(error, file: path)
             throw ExitCode(2)

@@ -68,6 +68,21 @@ import Testing
         #expect(ids == ["LAO-KK-01-03", "LAO-KK-01-03", "DIST-KK-01", "LAO-KK-01-03", "DIST-KK-01", "COM-KK-01-03-05"])
     }
 
+    /// A result file parsed and written again is the same text (what `allocate
+    /// whatif merge` does to leave a shard's timings out), with timings and without,
+    /// on a one-year and a five-year scenario (per-year budgets, start years).
+    @Test func aResultParsedAndWrittenAgainIsTheSameText() throws {
+        for file in ["guideline-example.json", "five-year-plan.json", "csv-example.json"] {
+            let scenario = try ScenarioReader.read(contentsOf: Self.root + "/scenarios/" + file)
+            let result = try Allocation.solve(scenario)
+            let figures = ResultFigures(model: result.model, decision: result.decision)
+            for timings in [true, false] {
+                let text = ResultDocument.json(result, model: result.model, figures: figures, includeTimings: timings).serialized()
+                #expect(try JSONParser.parse(Array(text.utf8)).output.serialized() == text, "\(file), timings \(timings)")
+            }
+        }
+    }
+
     /// A result without a decision: every project unfunded with `noDecision`; keys other tools add are ignored.
     @Test func resultWithoutDecisionAndExtraKeys() throws {
         let scenario = Scenario(

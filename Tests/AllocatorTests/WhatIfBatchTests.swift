@@ -1,4 +1,5 @@
 @testable import Allocator
+import Synchronization
 import Testing
 
 /// A what-if batch on random small scenarios with random variations (written
@@ -70,29 +71,50 @@ import Testing
         return kept
     }
 
+    /// Runs `batch`, keeping each run's whole result (which the comparison does not), in run order.
+    static func solve(_ batch: WhatIfBatch, workers: Int) throws -> (comparison: WhatIfComparison, results: [AllocationResult]) {
+        let kept = Mutex<[Int: AllocationResult]>([:])
+        let comparison = try batch.run(workers: workers, finished: { run, result in
+            kept.withLock { $0[run.index] = result }
+        })
+        let results = kept.withLock { all in comparison.runs.map { all[$0.index]! } }
+        return (comparison, results)
+    }
+
     @Test(arguments: seeds)
     func everyVariationEqualsAColdSolveAndBruteForce(seed: UInt64) throws {
         let base = RandomScenario.make(seed: seed)
         let variations = Self.variations(of: base, seed: seed)
         let batch = try WhatIfBatch(base: base, variations: variations, workers: 2)
-        let comparison = try batch.run(workers: 2)
+        let (comparison, results) = try Self.solve(batch, workers: 2)
         #expect(comparison.runs.map(\.name) == ["base"] + variations.map(\.name))
         #expect(comparison.runs.map(\.index) == Array(0 ... variations.count))
-        for (k, run) in comparison.runs.enumerated() {
+        for (k, (run, result)) in zip(comparison.runs, results).enumerated() {
             let scenario = k == 0 ? base : batch.items[k - 1].scenario
-            #expect(run.result.scenario == scenario)
+            #expect(result.scenario == scenario)
             let label = "seed \(seed), \(run.name) \(run.changes)"
+            // The run (what the comparison keeps) says what the whole result says.
+            let figures = ResultFigures(model: result.model, decision: result.decision)
+            #expect(run.status == result.status && run.objective == result.objective && run.bound == result.bound, "\(label)")
+            #expect(run.fundedCount == figures.fundedCount && run.fundedCost == figures.fundedCost, "\(label)")
+            #expect(run.levels.map(\.cost) == figures.levels.map(\.cost) && run.levels.map(\.budget) == figures.levels.map(\.budget), "\(label)")
+            let changes = DecisionChanges(base: results[0].decision, variation: result.decision)
+            #expect(run.changed.map(\.project) == (k == 0 ? [] : changes.all.map(\.project)), "\(label)")
+            for change in run.changed {
+                #expect(change.assignment == result.decision?.assignments[change.project], "\(label)")
+                #expect(change.cost == figures.projectCost[change.project], "\(label)")
+            }
             let cold = try Allocation.solve(scenario)
             let expected = try BruteForce.solve(scenario)
-            #expect(run.result.status == cold.status, "\(label)")
+            #expect(result.status == cold.status, "\(label)")
             guard let expected else {
-                #expect(run.result.status == .infeasible, "\(label): brute force finds no decision")
+                #expect(result.status == .infeasible, "\(label): brute force finds no decision")
                 continue
             }
-            #expect(run.result.status == .optimal, "\(label)")
-            let decision = try #require(run.result.decision, "\(label)")
+            #expect(result.status == .optimal, "\(label)")
+            let decision = try #require(result.decision, "\(label)")
             #expect(DecisionChecker.violations(of: decision, in: scenario) == [], "\(label)")
-            let objective = try #require(run.result.objective)
+            let objective = try #require(result.objective)
             #expect(BruteForceAgreementTests.relativeDifference(objective, expected.objective) <= 1e-6,
                     "\(label): what-if \(objective), brute force \(expected.objective)")
             #expect(BruteForceAgreementTests.relativeDifference(objective, cold.objective ?? .nan) <= 1e-6,
@@ -114,10 +136,10 @@ import Testing
             let variations = Self.variations(of: base, seed: seed)
             kept += variations.count
             let comparison = try WhatIfBatch(base: base, variations: variations).run()
-            for (k, run) in comparison.runs.enumerated().dropFirst() {
-                if !comparison.changes[k].isEmpty { changedDecisions += 1 }
+            for run in comparison.runs.dropFirst() {
+                if !run.changed.isEmpty { changedDecisions += 1 }
                 if let change = comparison.objectiveChange(run), abs(change) > 1e-9 { changedObjectives += 1 }
-                if run.result.status == .infeasible { infeasible += 1 }
+                if run.status == .infeasible { infeasible += 1 }
             }
         }
         #expect(kept >= 150, "\(kept) variations kept over 40 seeds")
@@ -134,12 +156,12 @@ import Testing
         for seed: UInt64 in [3, 17, 29, 44] {
             let base = RandomScenario.make(seed: seed)
             let batch = try WhatIfBatch(base: base, variations: Self.variations(of: base, seed: seed), workers: 1)
-            let one = try batch.run(workers: 1)
-            let four = try batch.run(workers: 4)
+            let (one, oneResults) = try Self.solve(batch, workers: 1)
+            let (four, fourResults) = try Self.solve(batch, workers: 4)
             #expect(one.runs.map(\.name) == four.runs.map(\.name), "seed \(seed)")
-            #expect(one.runs.map(\.result.decision) == four.runs.map(\.result.decision), "seed \(seed)")
-            #expect(one.runs.map(\.result.status) == four.runs.map(\.result.status), "seed \(seed)")
-            #expect(one.runs.map(\.result.objective) == four.runs.map(\.result.objective), "seed \(seed)")
+            #expect(oneResults.map(\.decision) == fourResults.map(\.decision), "seed \(seed)")
+            #expect(one.runs.map(\.status) == four.runs.map(\.status), "seed \(seed)")
+            #expect(one.runs.map(\.objective) == four.runs.map(\.objective), "seed \(seed)")
             #expect(one.changedProjectsCSV() == four.changedProjectsCSV(), "seed \(seed)")
         }
     }

@@ -7,8 +7,10 @@ import XCTest
 /// and the figures in the rendered DOM equal result.json, `allocate plans --csv`
 /// (the bottom-up flow) and `allocate compare --output` (the un-integrated column).
 ///
-/// Skipped, saying so, when chromium is not installed (.ci/run installs it).
-/// `ALLOCATE_REPORT_SCREENSHOT=FILE` keeps the screenshot there.
+/// The same for the what-if report of the shipped variations (`allocate whatif
+/// --report`), against comparison.json. Fails, saying how to install it, when
+/// chromium is not installed. `ALLOCATE_REPORT_SCREENSHOT=FILE` and
+/// `ALLOCATE_WHATIF_REPORT_SCREENSHOT=FILE` keep the screenshots there.
 final class ReportBrowserTests: XCTestCase {
     static let scenario = "scenarios/chon-buri-2565.json"
 
@@ -124,6 +126,50 @@ final class ReportBrowserTests: XCTestCase {
         for key in ["value", "projectsFunded", "moneySpent", "duplicateProjects", "duplicateMoney", "unspentBudget"] {
             XCTAssertEqual(cells[key]?["unintegrated"], ResultFile.number(unintegrated[key]), "un-integrated \(key)")
         }
+    }
+
+    /// The what-if report of the shipped variations of Chon Buri (`allocate whatif
+    /// --report`): rendered to a 1280x4000 screenshot with no console message,
+    /// its script run, and every figure of the rendered DOM equal to comparison.json
+    /// (the variations' sections) and base/result.json (the base's).
+    /// `ALLOCATE_WHATIF_REPORT_SCREENSHOT=FILE` keeps the screenshot there.
+    func testChonBuriWhatIfReportInChromium() throws {
+        guard let binary = Self.chromium else {
+            return XCTFail("chromium is not installed: the README's test command installs it (apt-get install -y chromium fonts-tlwg-loma-otf)")
+        }
+        let dir = try directory()
+        let out = dir.appendingPathComponent("out")
+        let report = dir.appendingPathComponent("whatif.html")
+        let run = try CommandRunner.run([
+            "whatif", Self.scenario, "--variations", "scenarios/whatif/chon-buri-2565-variations.json", "--gap", "0.01",
+            "--time-limit", "2", "--output", out.path, "--report", report.path,
+        ])
+        XCTAssertEqual(run.status, 0, run.stderr)
+
+        let screenshot = dir.appendingPathComponent("whatif.png")
+        let shot = try chromium(binary, ["--screenshot=" + screenshot.path, "--window-size=1280,4000", "--hide-scrollbars"], page: report, in: dir)
+        XCTAssertEqual(shot.status, 0, shot.stderr)
+        let png = try Data(contentsOf: screenshot)
+        XCTAssertEqual(Array(png.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
+        XCTAssertEqual(Self.consoleLines(shot.stderr), [], "console messages while rendering")
+        if let keep = ProcessInfo.processInfo.environment["ALLOCATE_WHATIF_REPORT_SCREENSHOT"] {
+            try? FileManager.default.removeItem(atPath: keep)
+            try FileManager.default.copyItem(at: screenshot, to: URL(fileURLWithPath: keep))
+        }
+
+        let dump = try chromium(binary, ["--dump-dom"], page: report, in: dir)
+        XCTAssertEqual(dump.status, 0, dump.stderr)
+        XCTAssertEqual(Self.consoleLines(dump.stderr), [], "console messages")
+        let dom = dump.stdout
+        XCTAssertTrue(dom.contains("<html lang=\"th\" data-script=\"ready\">"), "the script ran to its end: \(dom.prefix(200))")
+        XCTAssertTrue(dom.contains("อำเภอบ้านบึง"), "Thai text in the DOM")
+        let markup = ReportMarkup(html: dom)
+        let comparison = try CommandRunner.json(at: out.appendingPathComponent("comparison.json"))
+        XCTAssertEqual((comparison["runs"] as? [Any])?.count, 8)
+        markup.checkWhatIf(against: comparison, "chon buri what-if, rendered")
+        XCTAssertTrue(markup.bars("level-ministry").count == 8, "a chart per level, a bar per run")
+        let scenarioJSON = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: CommandRunner.root.appendingPathComponent(Self.scenario))) as? [String: Any])
+        markup.check(against: try ResultFile(out.appendingPathComponent("base/result.json")), scenario: scenarioJSON, "chon buri what-if base, rendered")
     }
 
     /// RFC 4180 rows (quoted fields, doubled quotes), a leading byte order mark dropped.

@@ -63,7 +63,14 @@ struct ReportMarkup {
     }
 
     /// Rows of the unfunded table (`<tr data-order data-id data-reason>`), in page order.
-    var unfundedRows: [Attributes] { Self.tags("tr", with: "data-order", in: html) }
+    var unfundedRows: [Attributes] { Self.tags("tr", with: "data-order", in: table("sortable unfunded") ?? "") }
+
+    /// The text of the first `<table class="name">`, to its `</table>`.
+    func table(_ name: String) -> String? {
+        guard let start = html.range(of: "<table class=\"\(name)\"") else { return nil }
+        guard let end = html.range(of: "</table>", range: start.upperBound ..< html.endIndex) else { return nil }
+        return String(html[start.lowerBound ..< end.upperBound])
+    }
 
     static func close(_ a: Double?, _ b: Double?) -> Bool {
         guard let a, let b else { return false }

@@ -20,3 +20,24 @@ extension JSONOutput {
         }
     }
 }
+
+/// A parsed document turned back into one to write: what `allocate whatif merge`
+/// does to a shard's result file to leave its `timings` out.
+extension JSONValue {
+    /// The document to write: the same values and key order (lines are not
+    /// kept). For a document this tool wrote, `output.serialized()` is the
+    /// file's own text: numbers are written in the shortest form that reads
+    /// back as the same Double, as they were.
+    ///
+    /// - Complexity: O(size of the document).
+    public var output: JSONOutput {
+        switch kind {
+        case .null: .null
+        case .bool(let flag): .bool(flag)
+        case .number(let x): .number(x)
+        case .string(let text): .string(text)
+        case .array(let items): .array(items.map(\.output))
+        case .object(let members): .object(members.map { ($0.key, $0.value.output) })
+        }
+    }
+}

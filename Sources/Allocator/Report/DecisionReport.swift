@@ -4,8 +4,8 @@
 /// integrated plan against the un-integrated process, and the unfunded
 /// projects with their reasons. docs/report.md says how each part is computed.
 ///
-/// `page` is a `ReportPage` whose `sections` a report of several variations
-/// can extend (a section per variation side by side, say) before writing it.
+/// `page` is a `ReportPage` of `sections`; the what-if report (`WhatIfReport`)
+/// shows these sections of the base decision after its own.
 public struct DecisionReport: Sendable {
     public let result: AllocationResult
     public let figures: ResultFigures

@@ -1,9 +1,8 @@
 /// One section of an HTML report: a heading, an anchor the page's contents
 /// link to, and what it writes below the heading.
 ///
-/// The decision report (`DecisionReport`) is a list of these; a report of
-/// several variations of a scenario can append its own sections to that list
-/// or make a `ReportPage` of other sections.
+/// The decision report (`DecisionReport`) is a list of these; the what-if
+/// report (`WhatIfReport`) is a list of its own, then the base decision's.
 public protocol ReportSection: Sendable {
     /// The section's `id` (letters, digits and `-` only), for links.
     var anchor: String { get }

@@ -28,9 +28,19 @@ enum ReportStyle {
         svg.chart rect.value { fill: var(--used); }
         svg.chart rect.forwarded { fill: var(--forward); }
         svg.chart line.minimum { stroke: var(--minimum); stroke-width: 3; }
+        svg.chart line.marker { stroke: var(--ink); stroke-width: 2; stroke-dasharray: 4 3; }
         .legend span { display: inline-block; width: .9em; height: .9em; margin: 0 .3em 0 1em; vertical-align: -.1em; }
         .legend .used { background: var(--used); } .legend .whole { background: var(--whole); }
         .legend .forwarded { background: var(--forward); } .legend .minimum { background: var(--minimum); width: .25em; }
+        .legend .marker { border-left: 2px dashed var(--ink); width: 0; }
+        div.scroll { overflow-x: auto; }
+        table.runs { font-size: .85rem; }
+        table.runs th, table.runs td { padding: .25rem .4rem; }
+        table.runs th.number { white-space: normal; }
+        table.variations { font-size: .9rem; }
+        td.changes code { font-size: .85rem; overflow-wrap: anywhere; }
+        tr.base td { background: #f7f9fb; font-weight: 600; }
+        table.changes td:first-child { white-space: nowrap; }
         table { border-collapse: collapse; margin: .5rem 0 1rem; font-size: .92rem; }
         th, td { border-bottom: 1px solid var(--line); padding: .25rem .6rem; text-align: left; vertical-align: top; }
         th { background: #f2f5f8; }

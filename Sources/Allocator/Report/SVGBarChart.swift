@@ -2,8 +2,9 @@
 /// the left, the bar, and its figure written out on the right.
 ///
 /// A bar may carry a reference: a funder's budget, drawn as a pale bar behind
-/// the money used (`.capacity`), or a minimum share, drawn as a line across the
-/// bar (`.minimum`). Each bar is a `<g class="bar">` holding the bar's figures
+/// the money used (`.capacity`), a minimum share, drawn as a line across the
+/// bar (`.minimum`), or a figure to compare with (the base's objective beside
+/// each variation's), drawn as a dashed line (`.marker`). Each bar is a `<g class="bar">` holding the bar's figures
 /// as `data-` attributes (`ReportNumber`), so the numbers drawn can be checked.
 public struct SVGBarChart: Sendable {
     public enum Reference: Sendable {
@@ -11,6 +12,8 @@ public struct SVGBarChart: Sendable {
         case capacity
         /// The reference is a floor the value must reach: a line across the bar.
         case minimum
+        /// The reference is a figure to compare with: a dashed line across the bar.
+        case marker
     }
 
     public struct Bar: Sendable {
@@ -99,10 +102,10 @@ public struct SVGBarChart: Sendable {
                 ("class", bar.kind), ("x", Self.number(Self.barStart)), ("y", Self.number(barY)),
                 ("width", Self.number(Self.barWidth * max(0, bar.value) / scale)), ("height", Self.number(Self.barHeight)),
             ], selfClosing: true)
-            if reference == .minimum, let floor = bar.reference, floor > 0 {
-                let x = Self.barStart + Self.barWidth * floor / scale
+            if reference != .capacity, let line = bar.reference, line > 0 {
+                let x = Self.barStart + Self.barWidth * line / scale
                 html.void("line", [
-                    ("class", "minimum"), ("x1", Self.number(x)), ("x2", Self.number(x)),
+                    ("class", reference == .minimum ? "minimum" : "marker"), ("x1", Self.number(x)), ("x2", Self.number(x)),
                     ("y1", Self.number(y)), ("y2", Self.number(y + Self.rowHeight)),
                 ], selfClosing: true)
             }

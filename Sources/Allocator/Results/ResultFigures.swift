@@ -1,6 +1,7 @@
 /// Figures derived from a decision that both result.json and the terminal
 /// summary show: money used per funder and year, per level, per strategy,
-/// and the reason each unfunded project was left out.
+/// and the reason each unfunded project was left out. The money comes from
+/// `DecisionMoney`, which needs no model.
 public struct ResultFigures: Sendable {
     public struct FunderUse: Sendable {
         public var used: [Double]
@@ -37,45 +38,25 @@ public struct ResultFigures: Sendable {
 
     public init(model: AllocationModel, decision: Decision?) {
         let s = model.scenario
-        var funders = s.funders.map { _ in FunderUse(used: Array(repeating: 0, count: s.horizon), projects: 0) }
-        var projectCost = [Double?](repeating: nil, count: s.projects.count)
+        let money = DecisionMoney(scenario: s, decision: decision)
+        funders = money.funders
+        projectCost = money.projectCost
+        fundedCount = money.fundedCount
+        fundedCost = money.fundedCost
+        levels = money.levels
         var strategyCost = [Double](repeating: 0, count: s.strategies.count)
-        var fundedCount = 0
-        var fundedCost = 0.0
-        for (p, assignment) in (decision?.assignments ?? []).enumerated() {
-            guard let a = assignment else { continue }
-            let project = s.projects[p]
-            let yearly = ModelBuilder.yearlyCost(of: project, at: s.funders[a.funder])
-            for (k, amount) in yearly.enumerated() where a.start - 1 + k < s.horizon {
-                funders[a.funder].used[a.start - 1 + k] += amount
-            }
-            funders[a.funder].projects += 1
-            let total = yearly.reduce(0, +)
-            projectCost[p] = total
-            fundedCount += 1
-            fundedCost += total
+        for (p, cost) in money.projectCost.enumerated() {
+            guard let total = cost else { continue }
             var seen = Set<Int>()
-            for id in project.strategies {
+            for id in s.projects[p].strategies {
                 if let k = model.index.strategyIndex[id], seen.insert(k).inserted { strategyCost[k] += total }
             }
         }
-        self.funders = funders
-        self.projectCost = projectCost
-        self.fundedCount = fundedCount
-        self.fundedCost = fundedCost
+        let fundedCost = money.fundedCost
         strategies = s.strategies.enumerated().map { k, strategy in
             StrategyShare(
                 id: strategy.id, fundedCost: strategyCost[k],
                 share: fundedCost > 0 ? strategyCost[k] / fundedCost : 0)
-        }
-        levels = Level.allCases.compactMap { level in
-            let members = s.funders.indices.filter { s.funders[$0].level == level }
-            guard !members.isEmpty else { return nil }
-            return LevelTotals(
-                level: level,
-                projects: members.reduce(0) { $0 + funders[$1].projects },
-                cost: members.reduce(0) { $0 + funders[$1].usedTotal },
-                budget: members.reduce(0) { $0 + s.funders[$1].budget.reduce(0, +) })
         }
         details = UnfundedDetail.all(model: model, decision: decision)
         reasons = details.map { $0?.reason }

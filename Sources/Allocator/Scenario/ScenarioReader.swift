@@ -25,10 +25,19 @@ public enum ScenarioReader {
     ///   file with 200,000 projects parses in about 0.5 s and is decoded and validated in
     ///   about 0.6 s more.
     public static func read(contentsOf path: String) throws(ScenarioError) -> Scenario {
-        let bytes: [UInt8]
+        try read(bytes: bytes(contentsOf: path))
+    }
+
+    /// The bytes of the scenario file at `path` (any path the system can
+    /// read, `/dev/stdin` too), for a caller that needs them besides the
+    /// scenario (a what-if shard fingerprints them).
+    ///
+    /// - Throws: `ScenarioError` with one problem at `$` when the file cannot be
+    ///   read or is larger than `maximumFileSize`.
+    public static func bytes(contentsOf path: String) throws(ScenarioError) -> [UInt8] {
         switch FileContents.read(at: path, limit: maximumFileSize) {
         case .success(let contents):
-            bytes = contents
+            return contents
         case .failure(let reason) where reason.tooLarge:
             throw ScenarioError(problems: [
                 ScenarioProblem(path: JSONPath.root.description, message: "\"\(path)\" is larger than "
@@ -40,7 +49,6 @@ public enum ScenarioReader {
                 ScenarioProblem(path: JSONPath.root.description, message: "cannot read \"\(path)\": \(reason.message)"),
             ])
         }
-        return try read(bytes: bytes)
     }
 
     /// Reads and validates a scenario from the bytes of a UTF-8 JSON document.

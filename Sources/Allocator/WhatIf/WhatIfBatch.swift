@@ -1,5 +1,5 @@
-/// A what-if batch: one base scenario and its variations, made, validated and
-/// solved (docs/whatif.md).
+/// A what-if batch: one base scenario and its variations (or one shard's part
+/// of them), made, validated and solved (docs/whatif.md).
 ///
 /// The base is solved first, alone, with every core. Each variation is then
 /// solved from the base decision (`SolveOptions.warmStart`), repaired to the
@@ -10,6 +10,8 @@
 public struct WhatIfBatch: Sendable {
     /// A variation with the scenario it makes, validated.
     public struct Item: Sendable {
+        /// The variation's index in the whole list (1 the first).
+        public var index: Int
         public var variation: Variation
         public var scenario: Scenario
         /// Seconds taken to make and validate `scenario`.
@@ -17,24 +19,32 @@ public struct WhatIfBatch: Sendable {
     }
 
     public let base: Scenario
+    /// The variations solved, in order of index: all of them, or the shard's.
     public let items: [Item]
+    /// The part of the list solved, nil for all of it.
+    public let shard: WhatIfShard?
 
     /// Solves run at once by default: one per processor.
     public static var defaultWorkers: Int { ParallelMap.processorCount }
 
-    /// Makes every variation's scenario from `base` and validates it
-    /// (`ScenarioChanger`), `workers` variations at a time.
+    /// Makes the scenario of every variation (of `shard`'s, when given) from
+    /// `base` and validates it (`ScenarioChanger`), `workers` variations at a time.
     ///
     /// - Throws: `WhatIfError` with the problems of every variation that
     ///   cannot be made or makes an invalid scenario, in the variations' order.
-    public init(base: Scenario, variations: [Variation], workers: Int = WhatIfBatch.defaultWorkers) throws(WhatIfError) {
+    public init(
+        base: Scenario, variations: [Variation], shard: WhatIfShard? = nil, workers: Int = WhatIfBatch.defaultWorkers
+    ) throws(WhatIfError) {
         let changer = ScenarioChanger(base: base)
-        let made = ParallelMap.run(count: variations.count, threads: workers) { k -> Result<Item, WhatIfError> in
+        let indices = shard?.indices(of: variations.count) ?? Array(variations.indices.map { $0 + 1 })
+        let made = ParallelMap.run(count: indices.count, threads: workers) { k -> Result<Item, WhatIfError> in
             let clock = ContinuousClock()
             let began = clock.now
+            let variation = variations[indices[k] - 1]
             do throws(WhatIfError) {
-                let scenario = try changer.scenario(for: variations[k])
-                return .success(Item(variation: variations[k], scenario: scenario, seconds: GLPKSolver.seconds(clock.now - began)))
+                let scenario = try changer.scenario(for: variation)
+                return .success(Item(
+                    index: indices[k], variation: variation, scenario: scenario, seconds: GLPKSolver.seconds(clock.now - began)))
             } catch {
                 return .failure(error)
             }
@@ -50,6 +60,7 @@ public struct WhatIfBatch: Sendable {
         guard problems.isEmpty else { throw WhatIfError(problems: problems) }
         self.base = base
         self.items = items
+        self.shard = shard
     }
 
     /// Solves the base, then every variation from it, `workers` at a time.
@@ -61,10 +72,16 @@ public struct WhatIfBatch: Sendable {
     ///   - baseReadSeconds: the time it took to read the base scenario, for its result's `timings.read`.
     ///   - solved: called after each solve (on the thread that ran it) with the
     ///     number of solves done and the number in all, the base included.
+    ///   - finished: called with each run and its whole result (the base's
+    ///     first, alone; then each variation's on the thread that solved it),
+    ///     to write its files while the result is at hand: the comparison keeps
+    ///     only the run, so a batch of thousands of variations holds only
+    ///     `workers` whole results at a time.
     /// - Throws: the first `SolverFailure`, in the variations' order, after every solve has ended.
     public func run(
         options: SolveOptions = SolveOptions(), workers: Int = WhatIfBatch.defaultWorkers, baseReadSeconds: Double = 0,
-        solved: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil
+        solved: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil,
+        finished: (@Sendable (_ run: WhatIfRun, _ result: AllocationResult) -> Void)? = nil
     ) throws(SolverFailure) -> WhatIfComparison {
         let clock = ContinuousClock()
         let began = clock.now
@@ -74,6 +91,9 @@ public struct WhatIfBatch: Sendable {
         baseResult.timings.total += baseReadSeconds
         let baseSeconds = GLPKSolver.seconds(clock.now - began)
         solved?(1, total)
+        let baseDecision = baseResult.decision
+        let baseRun = WhatIfRun(index: 0, name: Variation.baseName, changes: [], result: baseResult, baseDecision: baseDecision)
+        finished?(baseRun, baseResult)
         var variationOptions = options
         variationOptions.progress = nil
         variationOptions.log = nil
@@ -84,25 +104,29 @@ public struct WhatIfBatch: Sendable {
         variationOptions.warmStart = WarmStart(decision: baseResult.decision)
         let done = ParallelMap.Counter(startingAt: 2)
         let items = self.items
-        // Each run's figures (unfunded reasons included) are worked out on the thread that solved it.
+        // Each run's figures are worked out on the thread that solved it, and its whole result dropped there.
         let results = ParallelMap.run(count: items.count, threads: workers) { [variationOptions] k -> Result<WhatIfRun, SolverFailure> in
             let outcome = Result { () throws(SolverFailure) -> WhatIfRun in
                 var result = try Allocation.solve(items[k].scenario, options: variationOptions)
                 result.timings.read = items[k].seconds
                 result.timings.total += items[k].seconds
                 let variation = items[k].variation
-                return WhatIfRun(
-                    index: k + 1, name: variation.name, description: variation.description,
-                    changes: variation.changes.map(\.text), result: result)
+                let run = WhatIfRun(
+                    index: items[k].index, name: variation.name, description: variation.description,
+                    changes: variation.changes.map(\.text), result: result, baseDecision: baseDecision)
+                finished?(run, result)
+                return run
             }
             solved?(done.take(), total)
             return outcome
         }
-        var runs = [WhatIfRun(index: 0, name: Variation.baseName, changes: [], result: baseResult)]
+        var runs = [baseRun]
         for outcome in results { runs.append(try outcome.get()) }
         let timings = WhatIfComparison.Timings(
             base: baseSeconds, variations: GLPKSolver.seconds(clock.now - began) - baseSeconds,
             workers: min(max(1, workers), max(1, items.count)))
-        return WhatIfComparison(runs: runs, timings: timings)
+        return WhatIfComparison(
+            runs: runs, baseResult: baseResult, baseFigures: ResultFigures(model: baseResult.model, decision: baseDecision),
+            timings: timings)
     }
 }

@@ -16,7 +16,7 @@ extension WhatIfComparison {
     /// movedProjects` (ids separated by `; `), then `seconds` unless timings are left out.
     /// `changes` holds one expression per line of the cell.
     public func csv(includeTimings: Bool = true) -> String {
-        let levels = base.figures.levels.map(\.level)
+        let levels = base.levels.map(\.level)
         var header = [
             "index", "variation", "description", "changes", "status", "termination", "objective", "objectiveChange",
             "bound", "gap", "projectsFunded", "moneyFunded", "budget", "unspentBudget",
@@ -25,32 +25,28 @@ extension WhatIfComparison {
         header += ["newlyFunded", "dropped", "moved", "newlyFundedProjects", "droppedProjects", "movedProjects"]
         if includeTimings { header.append("seconds") }
         let ids = scenario.projects.map(\.id)
-        let rows: [[String]] = runs.enumerated().map { k, run in
-            let r = run.result
-            let hasDecision = r.decision != nil
+        let rows: [[String]] = runs.map { run in
+            let hasDecision = run.hasDecision
             func number(_ x: Double?) -> String { x.map(CSV.number) ?? "" }
             var row = [
                 "\(run.index)", run.name, run.description ?? "", run.changes.joined(separator: "\n"),
-                r.status.rawValue, r.termination.rawValue, number(r.objective), number(objectiveChange(run)),
-                number(r.bound), number(r.gap),
-                hasDecision ? "\(run.figures.fundedCount)" : "", hasDecision ? CSV.number(run.figures.fundedCost) : "",
+                run.status.rawValue, run.termination.rawValue, number(run.objective), number(objectiveChange(run)),
+                number(run.bound), number(run.gap),
+                hasDecision ? "\(run.fundedCount)" : "", hasDecision ? CSV.number(run.fundedCost) : "",
                 CSV.number(run.budget), hasDecision ? CSV.number(run.unspentBudget) : "",
             ]
             for level in levels {
-                let totals = run.figures.levels.first { $0.level == level }
+                let totals = run.levels.first { $0.level == level }
                 row += [
                     hasDecision ? totals.map { "\($0.projects)" } ?? "" : "",
                     hasDecision ? totals.map { CSV.number($0.cost) } ?? "" : "",
                     totals.map { CSV.number($0.budget) } ?? "",
                 ]
             }
-            let c = changes[k]
-            row += [
-                "\(c.newlyFunded.count)", "\(c.dropped.count)", "\(c.moved.count)",
-                c.newlyFunded.map { ids[$0] }.joined(separator: "; "), c.dropped.map { ids[$0] }.joined(separator: "; "),
-                c.moved.map { ids[$0] }.joined(separator: "; "),
-            ]
-            if includeTimings { row.append(CSV.number(r.timings.total)) }
+            let kinds: [DecisionChanges.Kind] = [.newlyFunded, .dropped, .moved]
+            row += kinds.map { "\(run.changed($0).count)" }
+            row += kinds.map { run.changed($0).map { ids[$0.project] }.joined(separator: "; ") }
+            if includeTimings { row.append(CSV.number(run.timings.total)) }
             return row
         }
         return CSV.document(header: header, rows: rows)
@@ -74,13 +70,13 @@ extension WhatIfComparison {
             return [funder.id, funder.level.name, "\(a.start)", cost.map(CSV.number) ?? ""]
         }
         var rows: [[String]] = []
-        for (k, run) in runs.enumerated().dropFirst() {
-            for (p, kind) in changes[k].all {
+        for run in runs.dropFirst() {
+            for change in run.changed {
+                let p = change.project
                 let project = s.projects[p]
                 rows.append(
-                    ["\(run.index)", run.name, kind.rawValue, project.id, project.name ?? "", project.area]
-                        + cells(base.result.decision?.assignments[p], cost: base.figures.projectCost[p])
-                        + cells(run.result.decision?.assignments[p], cost: run.figures.projectCost[p]))
+                    ["\(run.index)", run.name, change.kind.rawValue, project.id, project.name ?? "", project.area]
+                        + cells(baseAssignment(p), cost: baseCost(p)) + cells(change.assignment, cost: change.cost))
             }
         }
         return CSV.document(header: header, rows: rows)

@@ -18,15 +18,15 @@ extension WhatIfComparison {
         }
         let baseKeys = ["baseFunder", "baseLevel", "baseStart", "baseCost"]
         let keys = ["funder", "level", "start", "cost"]
-        let entries: [JSONOutput] = runs.enumerated().map { k, run in
-            let r = run.result
-            let hasDecision = r.decision != nil
+        let entries: [JSONOutput] = runs.map { run in
+            let hasDecision = run.hasDecision
             func rounded(_ x: Double) -> JSONOutput { hasDecision ? .number(ResultDocument.rounded(x)) : .null }
-            func projects(_ list: [Int]) -> JSONOutput {
-                .array(list.map { p in
-                    .object([("id", .string(s.projects[p].id))]
-                        + assignment(base.result.decision?.assignments[p], cost: base.figures.projectCost[p], keys: baseKeys)
-                        + assignment(r.decision?.assignments[p], cost: run.figures.projectCost[p], keys: keys))
+            func projects(_ kind: DecisionChanges.Kind) -> JSONOutput {
+                .array(run.changed(kind).map { change in
+                    let p = change.project
+                    return .object([("id", .string(s.projects[p].id))]
+                        + assignment(baseAssignment(p), cost: baseCost(p), keys: baseKeys)
+                        + assignment(change.assignment, cost: change.cost, keys: keys))
                 })
             }
             var members: [(String, JSONOutput)] = [
@@ -34,19 +34,19 @@ extension WhatIfComparison {
                 ("name", .string(run.name)),
                 ("description", .string(run.description)),
                 ("changes", .array(run.changes.map { .string($0) })),
-                ("status", .string(r.status.rawValue)),
-                ("termination", .string(r.termination.rawValue)),
-                ("objective", .number(r.objective)),
+                ("status", .string(run.status.rawValue)),
+                ("termination", .string(run.termination.rawValue)),
+                ("objective", .number(run.objective)),
                 ("objectiveChange", .number(objectiveChange(run))),
-                ("bound", .number(r.bound)),
-                ("gap", .number(r.gap)),
-                ("mipGap", .number(r.mipGap)),
-                ("timeLimit", .number(r.timeLimit)),
-                ("funded", hasDecision ? .int(run.figures.fundedCount) : .null),
-                ("fundedCost", rounded(run.figures.fundedCost)),
+                ("bound", .number(run.bound)),
+                ("gap", .number(run.gap)),
+                ("mipGap", .number(run.mipGap)),
+                ("timeLimit", .number(run.timeLimit)),
+                ("funded", hasDecision ? .int(run.fundedCount) : .null),
+                ("fundedCost", rounded(run.fundedCost)),
                 ("budget", .number(ResultDocument.rounded(run.budget))),
                 ("unspentBudget", rounded(run.unspentBudget)),
-                ("levels", .array(run.figures.levels.map {
+                ("levels", .array(run.levels.map {
                     .object([
                         ("level", .string($0.level.name)),
                         ("projects", hasDecision ? .int($0.projects) : .null),
@@ -54,12 +54,12 @@ extension WhatIfComparison {
                         ("budget", .number(ResultDocument.rounded($0.budget))),
                     ])
                 })),
-                ("newlyFunded", projects(changes[k].newlyFunded)),
-                ("dropped", projects(changes[k].dropped)),
-                ("moved", projects(changes[k].moved)),
+                ("newlyFunded", projects(.newlyFunded)),
+                ("dropped", projects(.dropped)),
+                ("moved", projects(.moved)),
             ]
             if includeTimings {
-                let t = r.timings
+                let t = run.timings
                 members.append(("timings", .object([
                     ("read", .number(t.read)), ("build", .number(t.build)), ("solve", .number(t.solve)),
                     ("total", .number(t.total)),
@@ -71,13 +71,21 @@ extension WhatIfComparison {
             ("format", .string(Self.format)),
             ("scenario", .string(s.name)),
             ("variations", .int(runs.count - 1)),
-            ("runs", .array(entries)),
         ]
+        if let part = shard {
+            members.append(("shard", .object([
+                ("number", .int(part.shard.number)), ("of", .int(part.shard.count)),
+                ("runs", .array(runs.dropFirst().map { .int($0.index) })), ("request", part.request.json),
+            ])))
+        }
+        members.append(("runs", .array(entries)))
         if includeTimings {
-            members.append(("timings", .object([
+            var figures: [(String, JSONOutput)] = [
                 ("base", .number(timings.base)), ("variations", .number(timings.variations)),
                 ("workers", .int(timings.workers)),
-            ])))
+            ]
+            if let shards = timings.shards { figures.append(("shards", .int(shards))) }
+            members.append(("timings", .object(figures)))
         }
         return .object(members)
     }

@@ -12,8 +12,13 @@ extension WhatIfComparison {
     public func text(includeTimings: Bool = true) -> String {
         let s = scenario
         let count = runs.count - 1
-        var out = "\(s.name): what if, \(NumberFormat.counted(count, "variation"))\n"
-        out += "Base        \(Summary.statusLine(base.result))\n"
+        var out = "\(s.name): what if, "
+        if let part = shard {
+            out += "shard \(part.shard.number) of \(part.shard.count): \(NumberFormat.grouped(count)) of \(NumberFormat.counted(part.variationCount, "variation"))\n"
+        } else {
+            out += "\(NumberFormat.counted(count, "variation"))\n"
+        }
+        out += "Base        \(Summary.statusLine(baseResult))\n"
 
         out += "\nVariations\n"
         var variations = TextTable(headers: ["#", "variation", "changes"], alignments: [.right, .left, .left])
@@ -33,24 +38,23 @@ extension WhatIfComparison {
                       "unspent (baht)", "newly funded", "dropped", "moved"],
             alignments: [.right, .left, .left, .right, .right, .right, .right, .right, .right, .right, .right, .right])
         for (k, run) in runs.enumerated() {
-            let r = run.result
-            let hasDecision = r.decision != nil
+            let hasDecision = run.hasDecision
             table.add([
-                "\(run.index)", run.name, r.status.rawValue,
-                r.objective.map { NumberFormat.fixed($0, decimals: 3) } ?? "-",
+                "\(run.index)", run.name, run.status.rawValue,
+                run.objective.map { NumberFormat.fixed($0, decimals: 3) } ?? "-",
                 k == 0 ? "" : objectiveChange(run).map { Self.signed($0, decimals: 3) } ?? "-",
-                r.gap.map { NumberFormat.percent($0, decimals: 3) } ?? "-",
-                hasDecision ? NumberFormat.grouped(run.figures.fundedCount) : "-",
-                hasDecision ? NumberFormat.baht(run.figures.fundedCost) : "-",
+                run.gap.map { NumberFormat.percent($0, decimals: 3) } ?? "-",
+                hasDecision ? NumberFormat.grouped(run.fundedCount) : "-",
+                hasDecision ? NumberFormat.baht(run.fundedCost) : "-",
                 hasDecision ? NumberFormat.baht(run.unspentBudget) : "-",
-                k == 0 ? "" : NumberFormat.grouped(changes[k].newlyFunded.count),
-                k == 0 ? "" : NumberFormat.grouped(changes[k].dropped.count),
-                k == 0 ? "" : NumberFormat.grouped(changes[k].moved.count),
+                k == 0 ? "" : NumberFormat.grouped(run.changed(.newlyFunded).count),
+                k == 0 ? "" : NumberFormat.grouped(run.changed(.dropped).count),
+                k == 0 ? "" : NumberFormat.grouped(run.changed(.moved).count),
             ])
         }
         out += table.render()
 
-        let levels = base.figures.levels.map(\.level)
+        let levels = base.levels.map(\.level)
         if !levels.isEmpty {
             out += "\nProjects funded per level\n" + levelTable(levels, decision: true) { NumberFormat.grouped($0.projects) }
             out += "\nMoney funded per level (baht)\n" + levelTable(levels, decision: true) { NumberFormat.baht($0.cost) }
@@ -58,13 +62,19 @@ extension WhatIfComparison {
         }
 
         out += "\nDecisions changed against the base\n"
-        for (k, run) in runs.enumerated().dropFirst() {
-            out += changeListing(run, changes[k])
+        for run in runs.dropFirst() {
+            out += changeListing(run)
         }
         if includeTimings {
-            out += "\nSolved the base in \(NumberFormat.fixed(timings.base, decimals: 1)) s, "
-                + "\(NumberFormat.counted(count, "variation")) in \(NumberFormat.fixed(timings.variations, decimals: 1)) s "
-                + "(\(timings.workers) at a time)\n"
+            if let shards = timings.shards {
+                out += "\nSolved on \(NumberFormat.counted(shards, "shard")): the base in up to \(NumberFormat.fixed(timings.base, decimals: 1)) s, "
+                    + "\(NumberFormat.counted(count, "variation")) in up to \(NumberFormat.fixed(timings.variations, decimals: 1)) s a shard "
+                    + "(\(timings.workers) at a time in all)\n"
+            } else {
+                out += "\nSolved the base in \(NumberFormat.fixed(timings.base, decimals: 1)) s, "
+                    + "\(NumberFormat.counted(count, "variation")) in \(NumberFormat.fixed(timings.variations, decimals: 1)) s "
+                    + "(\(timings.workers) at a time)\n"
+            }
         }
         return out
     }
@@ -78,8 +88,8 @@ extension WhatIfComparison {
             headers: ["#", "variation"] + levels.map(\.name),
             alignments: [.right, .left] + levels.map { _ in .right })
         for run in runs {
-            let totals = run.figures.levels
-            let shown = !decision || run.result.decision != nil
+            let totals = run.levels
+            let shown = !decision || run.hasDecision
             table.add(["\(run.index)", run.name] + levels.map { level in
                 shown ? totals.first { $0.level == level }.map(cell) ?? "-" : "-"
             })
@@ -89,27 +99,27 @@ extension WhatIfComparison {
 
     /// A variation's changed projects: `+` newly funded (by whom), `-` dropped
     /// (who funded it), `>` moved (from whom to whom), in scenario order.
-    private func changeListing(_ run: WhatIfRun, _ changed: DecisionChanges) -> String {
+    private func changeListing(_ run: WhatIfRun) -> String {
         let s = scenario
         var out = "  \(run.index)  \(run.name): "
-        if run.result.decision == nil {
-            out += "no decision (\(run.result.status.rawValue))"
-            if base.result.decision != nil { out += "; every project the base funds is dropped" }
+        if !run.hasDecision {
+            out += "no decision (\(run.status.rawValue))"
+            if base.hasDecision { out += "; every project the base funds is dropped" }
             return out + "\n"
         }
-        guard !changed.isEmpty else { return out + "no project's decision changed\n" }
-        out += "\(NumberFormat.grouped(changed.newlyFunded.count)) newly funded, "
-            + "\(NumberFormat.grouped(changed.dropped.count)) dropped, \(NumberFormat.grouped(changed.moved.count)) moved\n"
-        let all = changed.all
+        let all = run.changed
+        guard !all.isEmpty else { return out + "no project's decision changed\n" }
+        out += "\(NumberFormat.grouped(run.changed(.newlyFunded).count)) newly funded, "
+            + "\(NumberFormat.grouped(run.changed(.dropped).count)) dropped, \(NumberFormat.grouped(run.changed(.moved).count)) moved\n"
         func funder(_ a: Decision.Assignment) -> String {
             s.funders[a.funder].id + (s.horizon > 1 ? " (year \(a.start))" : "")
         }
         var table = TextTable(headers: ["", "project", "name", "decision"], alignments: [.left, .left, .left, .left])
-        for (p, kind) in all.prefix(Self.listedProjects) {
-            let project = s.projects[p]
-            let before = base.result.decision?.assignments[p]
-            let after = run.result.decision?.assignments[p]
-            let (mark, decision): (String, String) = switch kind {
+        for change in all.prefix(Self.listedProjects) {
+            let project = s.projects[change.project]
+            let before = baseAssignment(change.project)
+            let after = change.assignment
+            let (mark, decision): (String, String) = switch change.kind {
             case .newlyFunded: ("+", "funded by \(after.map(funder) ?? "")")
             case .dropped: ("-", "was funded by \(before.map(funder) ?? "")")
             case .moved: (">", "\(before.map(funder) ?? "") → \(after.map(funder) ?? "")")
