@@ -59,10 +59,10 @@ public struct FunderLPBuilder: Sendable {
         }
     }
 
-    /// Funder `f`'s program, with `extra[y - 1]` baht more in its budget of plan year `y` when given.
+    /// Funder `f`'s program.
     ///
     /// - Complexity: O(e log e) for the e matrix entries of `f`'s free columns.
-    public func lp(of f: Int, extra: [Double]? = nil) -> FunderLP {
+    public func lp(of f: Int) -> FunderLP {
         let horizon = model.scenario.horizon
         let part = part(of: f)
         // The rows the part touches, each with its entries (as indices into `part`).
@@ -95,9 +95,6 @@ public struct FunderLPBuilder: Sendable {
             var b = linear.rowBounds[r]
             b.lower = b.lower.map { $0 - held }
             b.upper = b.upper.map { $0 - held }
-            if let extra, rowFunder[r] == Int32(f), rowYear[r] > 0, let u = b.upper {
-                b.upper = u + extra[Int(rowYear[r]) - 1]
-            }
             bounds.append(b)
         }
         // Single-column rows other than the funder's own: implied by [0, 1]

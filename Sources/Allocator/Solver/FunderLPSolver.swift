@@ -1,7 +1,7 @@
 import GLPKShim
 
 /// Solves a funder's program (`FunderLP`) as a linear program, its columns in
-/// [0, 1], with GLPK's primal simplex, and reads for each of the funder's
+/// [0, 1], with GLPK's primal simplex started from the held decision, and reads for each of the funder's
 /// budget rows what one more baht is worth: the right derivative of the LP's
 /// optimal value in that row's budget, the range over which it holds, and how
 /// each basic column moves with the money (the simplex tableau's column of the
@@ -68,6 +68,7 @@ public enum FunderLPSolver {
         }
         let problem = try GLPKProblem(lp.linear)
         let budgetRows = lp.budgetRows
+        let start = lp.start
         let outcome: Result<Solution, SolverFailure> = try glpkGuarded("glp_simplex") {
             let P = problem.pointer
             var parameters = glp_smcp()
@@ -76,7 +77,11 @@ public enum FunderLPSolver {
             parameters.presolve = GLP_OFF
             parameters.meth = GLP_PRIMAL
             glp_scale_prob(P, GLP_SF_AUTO)
+            // From the held decision: its columns at their upper bound, every
+            // row's slack basic. A primal feasible basis a few pivots from the
+            // optimum, where the slack basis is one pivot per column away.
             glp_std_basis(P)
+            for i in start { glp_set_col_stat(P, Int32(i + 1), GLP_NU) }
             var code = glp_simplex(P, &parameters)
             guard code == 0, glp_get_status(P) == GLP_OPT else {
                 return .failure(SolverFailure(operation: "glp_simplex", code: code, message: "the funder's LP was not solved to optimality"))
