@@ -26,7 +26,8 @@ extension Explainer {
     /// project runs, or every plan year), three re-solves in this order: the
     /// funder alone with its own budget and with the extra money (every other
     /// choice held; GLPK's branch and cut, mipGap 0), and the whole changed
-    /// scenario (the decision's mipGap, started from the decision). Each takes
+    /// scenario (the decision's mipGap, started from the funder alone's
+    /// decision with the extra money, else from the decision). Each takes
     /// at most `limits.resolveTimeLimit` seconds (or the decision's own
     /// `timeLimit`, if smaller); at most `limits.resolves` are made, within
     /// `limits.totalTimeLimit` seconds.
@@ -76,7 +77,10 @@ extension Explainer {
                         f, builder: FunderLPBuilder(model: changedModel, decision: changedModel.matchingColumns(of: decision)),
                         extra: step.extra, timeLimit: resolveTime)
             } else {
-                outcome = try resolveWhole(f, model: changedModel, extra: step.extra, timeLimit: resolveTime)
+                // From the funder alone's decision with the extra money, which holds every row here and is worth
+                // no less than the decision explained: the whole re-solve then finds at least what it found.
+                let start = resolves.last { $0.kind == .funderAlone && $0.extra > 0 }?.decision ?? decision
+                outcome = try resolveWhole(f, model: changedModel, extra: step.extra, start: start, timeLimit: resolveTime)
             }
             resolves.append(outcome)
         }
@@ -138,9 +142,12 @@ extension Explainer {
             absoluteGap: absolute, stopped: stopped)
     }
 
-    /// The whole changed scenario re-solved as `allocate SCENARIO` would, under the decision's mipGap, from the decision.
-    private func resolveWhole(_ f: Int, model changed: AllocationModel, extra: Double, timeLimit: Double) throws(SolverFailure) -> FunderResolve {
-        let result = try Allocation.solve(changed, options: SolveOptions(mipGap: mipGap, timeLimit: timeLimit, warmStart: warmStart))
+    /// The whole changed scenario re-solved as `allocate SCENARIO` would, under the decision's mipGap, from `start`.
+    private func resolveWhole(
+        _ f: Int, model changed: AllocationModel, extra: Double, start: Decision, timeLimit: Double
+    ) throws(SolverFailure) -> FunderResolve {
+        let options = SolveOptions(mipGap: mipGap, timeLimit: timeLimit, warmStart: WarmStart(decision: start, prices: warmStart.prices))
+        let result = try Allocation.solve(changed, options: options)
         let absolute = result.objective.flatMap { objective in result.bound.map { max(0, $0 - objective) } }
         return finished(
             .whole, f, extra: extra, model: changed, decision: result.decision, status: result.status, absoluteGap: absolute,

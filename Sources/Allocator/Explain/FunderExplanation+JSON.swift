@@ -43,12 +43,11 @@ extension FunderExplanation {
 
     private func resolveJSON(_ r: FunderResolve) -> JSONOutput {
         let s = scenario
-        let total = extra.map(totalExtra) ?? 0
         func ids(_ projects: [Int]) -> JSONOutput { .array(projects.map { .string(s.projects[$0].id) }) }
         return .object([
             ("kind", .string(r.kind.rawValue)), ("extra", .number(r.extra)), ("status", .string(r.status.rawValue)),
             ("objective", .number(r.objective)), ("gain", .number(r.gain)),
-            ("gainPerMillion", .number(r.extra > 0 && total > 0 ? r.gain.map { ResultDocument.rounded($0 / total * 1_000_000) } : nil)),
+            ("gainPerMillion", .number(gainPerMillion(r).map(ResultDocument.rounded))),
             ("spentAtFunder", .number(r.spentAtFunder.map(ResultDocument.satang))),
             ("gap", .number(r.gap)), ("absoluteGap", .number(r.absoluteGap)), ("stoppedAtTimeLimit", .bool(r.stoppedAtTimeLimit)),
             ("newlyFunded", ids(r.changes.newlyFunded)), ("dropped", ids(r.changes.dropped)), ("moved", ids(r.changes.moved)),

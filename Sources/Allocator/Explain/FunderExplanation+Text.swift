@@ -129,7 +129,7 @@ extension FunderExplanation {
             table.add([
                 what, r.status.rawValue, r.objective.map { NumberFormat.fixed($0, decimals: 3) } ?? "-",
                 r.gain.map { NumberFormat.fixed($0, decimals: 3) } ?? "-",
-                r.extra > 0 ? r.gain.map { NumberFormat.fixed($0 / totalExtra(extra) * 1_000_000, decimals: 3) } ?? "-" : "",
+                r.extra > 0 ? gainPerMillion(r).map { NumberFormat.fixed($0, decimals: 3) } ?? "-" : "",
                 r.spentAtFunder.map(NumberFormat.baht) ?? "-",
                 r.gap.map { NumberFormat.percent($0, decimals: 3) } ?? "-",
             ])
@@ -175,9 +175,9 @@ extension FunderExplanation {
         let id = s.funders[funder].id
         var parts: [(who: String, figures: String)] = []
         for r in resolves where r.extra > 0 {
-            guard let gain = r.gain else { continue }
-            var figures = "\(NumberFormat.fixed(gain / totalExtra(extra) * 1_000_000, decimals: 3)) per 1M baht of the extra money"
-            if let spent = r.spentAtFunder, spent > LinearModel.feasibilityTolerance {
+            guard let gain = gainOfExtra(r), let perMillion = gainPerMillion(r) else { continue }
+            var figures = "\(NumberFormat.fixed(perMillion, decimals: 3)) per 1M baht of the extra money"
+            if let spent = spentOfExtra(r), spent > LinearModel.feasibilityTolerance {
                 figures += " and \(NumberFormat.fixed(gain / spent * 1_000_000, decimals: 3)) per 1M baht of the "
                     + "\(NumberFormat.baht(spent)) baht \(id) newly spends"
             }
@@ -217,7 +217,8 @@ extension FunderExplanation {
                 : "The funder alone was not always solved to optimality within its time: its gains are lower bounds. "
             if let base = baseline?.gain, base > 1e-9 * max(1, abs(objective ?? 0)) {
                 text += "Even with its own budget it gains \(NumberFormat.fixed(base, decimals: 3)): the decision was "
-                    + "not the best for this funder alone (the solve stopped within its gap), and that gain is in the others too. "
+                    + "not the best for this funder alone (the solve stopped within its gap); the figures per 1M baht of "
+                    + "the funder alone leave that out, the gains in the table do not. "
             }
         }
         guard let whole = resolve(.whole), let gain = whole.gain else { return text }

@@ -65,6 +65,29 @@ public struct FunderExplanation: Sendable {
         resolves.first { $0.kind == .funderAlone && $0.extra == 0 }
     }
 
+    /// What the extra money itself is worth in a re-solve with it: its gain,
+    /// less, for the funder alone, what the funder alone gains without it (the
+    /// decision explained need not be the best for the funder alone). Nil without a gain.
+    public func gainOfExtra(_ r: FunderResolve) -> Double? {
+        guard r.extra > 0, let gain = r.gain else { return nil }
+        guard r.kind == .funderAlone else { return gain }
+        return gain - (baseline?.gain ?? 0)
+    }
+
+    /// Money the funder newly spends in a re-solve with the extra money, less,
+    /// for the funder alone, what it newly spends without it.
+    public func spentOfExtra(_ r: FunderResolve) -> Double? {
+        guard r.extra > 0, let spent = r.spentAtFunder else { return nil }
+        guard r.kind == .funderAlone else { return spent }
+        return spent - (baseline?.spentAtFunder ?? 0)
+    }
+
+    /// `gainOfExtra` per 1,000,000 baht of the extra money (its amount in each of its years).
+    public func gainPerMillion(_ r: FunderResolve) -> Double? {
+        guard let extra, let gain = gainOfExtra(r) else { return nil }
+        return gain / (extra.amount * Double(extra.years.count)) * 1_000_000
+    }
+
     /// The price above 0 that the default extra money is read from: the year
     /// given, or the highest (the earliest on ties).
     static func leading(_ prices: [BudgetPrice], year: Int?) -> BudgetPrice? {
