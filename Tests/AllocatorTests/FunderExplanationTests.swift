@@ -74,6 +74,39 @@ import Testing
         #expect(e.resolve(.funderAlone)?.changes == whole.changes)
     }
 
+    /// Three plan years of 1,000 baht, delay discount 10%: A (600, year 1 only,
+    /// priority 12) and B (800, year 2 only, priority 12) are funded, E (900,
+    /// priority 10, any year) starts in year 3 (worth 8.1), where it alone fits.
+    /// The LP spreads E over the money left: 4/9 in year 1 (400 baht), 2/9 in
+    /// year 2 (200), 3/9 in year 3. Year 1's next baht moves E from year 3 to
+    /// year 1: (10 - 8.1)/900 per baht, for 300 baht (until year 3's part is
+    /// gone). The default is not that range: E from year 1 lacks 900 - 400 = 500
+    /// baht there, and with them E moves to year 1 for a gain of 1.9 (300 baht
+    /// would move nothing).
+    @Test func defaultExtraIsWhatTheMarginalStartYearLacks() throws {
+        let s = Scenario(
+            name: "years", fiscalYear: 2570, horizon: 3, areas: Self.areas,
+            funders: [Funder(id: "LAO-1", level: .lao, area: "R", budget: [1000, 1000, 1000])],
+            projects: [
+                Project(id: "A", area: "V", cost: .total(600), priority: 12, earliestStart: 1, latestStart: 1),
+                Project(id: "B", area: "V", cost: .total(800), priority: 12, earliestStart: 2, latestStart: 2),
+                Project(id: "E", area: "V", cost: .total(900), priority: 10),
+            ],
+            policy: Policy(escalationPenalty: 0, delayDiscount: 0.1, strategyRequired: [], mipGap: 0))
+        let e = try Self.explain(s)
+        #expect(e.decision?.assignments[2] == Decision.Assignment(funder: 0, start: 3))
+        let first = e.prices[0]
+        #expect(abs(first.price - 1.9 / 900) < 1e-12)
+        #expect(first.range.map { abs($0 - 300) < 1e-6 } == true)
+        #expect(first.marginal.map { e.model.choices[$0].start } == 1)
+        #expect(first.displaced.map { e.model.choices[$0].start } == 3)
+        let extra = try #require(e.extra)
+        #expect(extra.basis == .shortfall && extra.amount == 500 && extra.years == 1 ... 1)
+        let whole = try #require(e.resolve(.whole))
+        #expect(abs((whole.gain ?? 0) - 1.9) < 1e-9)
+        #expect(whole.changes.moved == [2])
+    }
+
     /// Money exactly spent on A and B, nothing else to fund: the price is 0,
     /// so there is no default amount and nothing is re-solved; with --extra
     /// 500 the re-solves run and fund nothing more.

@@ -99,7 +99,8 @@ extension Explainer {
         let years = year.map { $0 ... $0 } ?? running ?? 1 ... s.horizon
         if let amount { return ExtraMoney(amount: amount, years: years, basis: .given, marginal: leading?.marginal) }
         guard let leading, let m = leading.marginal, let c = marginal else { return nil }
-        if decision.assignments[c.project] == nil {
+        // Unless the decision funds that very choice (project and start year), what it lacks.
+        if decision.assignments[c.project] != Decision.Assignment(funder: f, start: c.start) {
             // What it lacks beside the decision, less what the choice it pushes out frees.
             let freed = leading.displaced.map { model.choices[$0] }.flatMap { d in
                 decision.assignments[d.project] == Decision.Assignment(funder: f, start: d.start) ? d : nil

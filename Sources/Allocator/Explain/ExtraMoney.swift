@@ -6,12 +6,12 @@ public struct ExtraMoney: Sendable, Equatable {
     public enum Basis: String, Sendable {
         /// `--extra BAHT`.
         case given
-        /// What the marginal project lacks to fit beside the decision at the
-        /// funder (its yearly cost, less the money left and the cost of the
-        /// project it would push out), the largest over the years it runs.
+        /// What the marginal project, from its start year, lacks to fit beside
+        /// the decision at the funder (its yearly cost, less the money left and
+        /// the cost of the project it would push out), the largest over the years it runs.
         case shortfall
-        /// The money over which the price holds (the marginal project is
-        /// already funded, or fits beside the decision).
+        /// The money over which the price holds (the decision funds the
+        /// marginal project from that start year already, or it fits beside it).
         case range
     }
 

@@ -110,7 +110,7 @@ extension FunderExplanation {
         switch extra.basis {
         case .given: text += " (--extra)"
         case .shortfall: text += " (what \(marginal) lacks beside the decision; --extra BAHT to choose)"
-        case .range: text += " (the money over which the price holds, \(marginal) being funded or fitting already; --extra BAHT to choose)"
+        case .range: text += " (the money over which the price holds, \(marginal) being funded or fitting so already; --extra BAHT to choose)"
         }
         return text
     }
@@ -229,7 +229,8 @@ extension FunderExplanation {
         guard let before, let after = whole.absoluteGap else {
             return text + "The whole re-solve's gain is indicative only: a proven gap is unknown."
         }
-        let low = gain - before, high = gain + after
+        // More money never lowers the best value: the gain is at least 0.
+        let low = max(0, gain - before), high = gain + after
         text += "The decision explained is proven within \(NumberFormat.fixed(before, decimals: 3)) of its best value and "
             + "the whole re-solve within \(NumberFormat.fixed(after, decimals: 3)), so the true gain of the extra money, "
             + "every funder free, lies between \(NumberFormat.fixed(low, decimals: 3)) and \(NumberFormat.fixed(high, decimals: 3))"
