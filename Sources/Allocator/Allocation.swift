@@ -47,6 +47,19 @@ public enum Allocation {
         return solvedResult
     }
 
+    /// Works out the budget prices of a result's decision (`BudgetPrices`,
+    /// docs/prices.md) and records them and their time in the result; nothing
+    /// when it has no decision.
+    ///
+    /// - Throws: `SolverFailure` when GLPK fails on a funder's program.
+    public static func priceBudgets(_ result: inout AllocationResult) throws(SolverFailure) {
+        guard let decision = result.decision else { return }
+        let clock = ContinuousClock()
+        let began = clock.now
+        result.budgetPrices = try BudgetPrices.compute(model: result.model, decision: decision)
+        result.timings.prices = GLPKSolver.seconds(clock.now - began)
+    }
+
     /// Most seconds spent explaining an infeasible scenario (`InfeasibilityDiagnosis`).
     static let diagnosisSeconds = 30.0
 

@@ -4,10 +4,13 @@ import ArgumentParser
 /// `allocate explain RESULT_OR_SCENARIO PROJECT_ID`: why a project is funded by
 /// its funder and not a lower level, or why it is not funded, with the smallest
 /// change that would fund it, verified by re-solving the changed scenario.
+/// `allocate explain RESULT_OR_SCENARIO --funder ID`: what one more baht of a
+/// funder's budget is worth, and what extra money there would fund, verified
+/// by re-solving.
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "explain",
-        abstract: "Explain why a project is or is not funded, and the smallest change that would fund it.",
+        abstract: "Explain why a project is or is not funded, or what more money at a funder would fund.",
         discussion: """
             Give a result file (allocate-result/1, with --scenario, the scenario it was made from) \
             or a scenario (allocate/1, solved first, as `allocate SCENARIO` would). For an unfunded \
@@ -17,15 +20,33 @@ struct Explain: ParsableCommand {
             smallest priority, that would fund it; each is verified by re-solving the changed scenario \
             under the result's mipGap, and found by bisection to within 1%. For a funded project: why \
             that funder and not a lower level. See docs/explain.md for the exact method. \
+            With --funder ID instead of a project: what one more baht of that funder's budget is worth in \
+            each plan year (its LP at the decision, every other choice held), and what --extra BAHT more \
+            (default: enough for the marginal project) would fund, re-solving the funder alone and the whole \
+            scenario; see docs/prices.md. \
             Exit status: 0 explained, 1 the scenario solved has no decision, 2 a file was rejected, \
-            the result does not match the scenario, or the project id is unknown, 3 a solver failure.
+            the result does not match the scenario, or the project or funder id or the year is unknown, \
+            3 a solver failure.
             """)
 
     @Argument(help: ArgumentHelp("A result file (with --scenario) or a scenario file.", valueName: "result-or-scenario"))
     var input: String
 
-    @Argument(help: ArgumentHelp("The id of the project to explain.", valueName: "project-id"))
-    var project: String
+    @Argument(help: ArgumentHelp("The id of the project to explain (or give --funder).", valueName: "project-id"))
+    var project: String?
+
+    @Option(help: ArgumentHelp("Explain this funder's budget prices instead of a project.", valueName: "id"))
+    var funder: String?
+
+    @Option(help: ArgumentHelp(
+        "With --funder: baht added to its budget in each year re-solved (default: enough for the marginal project).",
+        valueName: "baht"))
+    var extra: Double?
+
+    @Option(help: ArgumentHelp(
+        "With --funder: the plan year (1, 2, ...) or fiscal year to add the money in (default: the years the marginal project runs).",
+        valueName: "year"))
+    var year: Int?
 
     @Option(help: ArgumentHelp("The scenario file the result was made from (needed with a result file).", valueName: "file"))
     var scenario: String?
@@ -52,6 +73,11 @@ struct Explain: ParsableCommand {
     var explainTimeLimit = ExplainLimits().totalTimeLimit
 
     func validate() throws {
+        if (project == nil) == (funder == nil) {
+            throw ValidationError("give a project-id to explain, or --funder ID (not both)")
+        }
+        if funder == nil, extra != nil || year != nil { throw ValidationError("--extra and --year go with --funder") }
+        if let extra, !(extra > 0 && extra.isFinite) { throw ValidationError("--extra must be a positive number of baht") }
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         guard funders >= 0 else { throw ValidationError("--funders must be 0 or more") }
@@ -95,13 +121,31 @@ struct Explain: ParsableCommand {
             if self.scenario != nil {
                 throw ValidationError("--scenario is for a result file; \(input) is a scenario, which is solved first")
             }
-            _ = try index(of: project, in: scenario)
+            _ = try target(in: scenario)
             explainer = try Explainer(result: solve(scenario))
         }
-        let p = try index(of: project, in: explainer.model.scenario)
         let limits = ExplainLimits(
             funders: funders, resolves: resolves, resolveTimeLimit: resolveTimeLimit, totalTimeLimit: explainTimeLimit)
         let showProgress = ProgressLine.isWanted
+        if case .funder(let f, let planYear) = try target(in: explainer.model.scenario) {
+            let explanation: FunderExplanation
+            do {
+                var count = 0
+                explanation = try explainer.explain(funder: f, extra: extra, year: planYear, limits: limits, progress: showProgress ? { what in
+                    count += 1
+                    ProgressLine.show("  re-solve \(count): \(what)")
+                } : nil)
+            } catch {
+                if showProgress { ProgressLine.clear() }
+                Output.error("\(error)")
+                throw ExitCode(3)
+            }
+            if showProgress { ProgressLine.clear() }
+            print(json ? explanation.json().serialized() : explanation.text(), terminator: "")
+            if case .scenario = given, !explainer.status.hasDecision { throw ExitCode(1) }
+            return
+        }
+        let p = try index(of: project ?? "", in: explainer.model.scenario)
         let explanation: ProjectExplanation
         do {
             var count = 0
@@ -117,6 +161,26 @@ struct Explain: ParsableCommand {
         if showProgress { ProgressLine.clear() }
         print(json ? explanation.json().serialized() : explanation.text(), terminator: "")
         if case .scenario = given, !explainer.status.hasDecision { throw ExitCode(1) }
+    }
+
+    /// What is explained: a project, or a funder with the plan year `--year` names.
+    private enum Target {
+        case project(Int)
+        case funder(Int, year: Int?)
+    }
+
+    /// The project or funder (and year) asked about, checked against the
+    /// scenario before anything is solved; unknown ones are exit status 2.
+    private func target(in scenario: Scenario) throws -> Target {
+        guard let id = funder else { return .project(try index(of: project ?? "", in: scenario)) }
+        do {
+            return .funder(try Explainer.funder(withID: id, in: scenario), year: try year.map { y throws(ExplainError) in
+                try Explainer.planYear(y, in: scenario)
+            })
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(2)
+        }
     }
 
     /// The index of project `id`; an unknown id is exit status 2, with a suggestion.

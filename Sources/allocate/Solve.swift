@@ -79,6 +79,13 @@ struct Solve: ParsableCommand {
         interrupt.solveEnded()
         if showProgress { ProgressLine.clear() }
         var timed = result
+        do {
+            // Ctrl-C asks for the decision now: it is written without prices.
+            if timed.termination != .interrupted { try Allocation.priceBudgets(&timed) }
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(3)
+        }
         timed.timings.read = seconds(read - began)
         timed.timings.build = seconds(built - read)
         timed.timings.total = seconds(clock.now - began)

@@ -59,7 +59,7 @@ final class InterruptCommandTests: XCTestCase {
         let scenario = try ScenarioReader.read(bytes: Array(try Data(contentsOf: scenarioURL)))
         // The decision breaks no rule and its objective is its recomputed value
         // (exit status given as for a decision: 130 is checked above).
-        XCTAssertNotNil(try result.check(against: scenario, exitStatus: 0, "interrupted"))
+        XCTAssertNotNil(try result.check(against: scenario, exitStatus: 0, prices: false, "interrupted"))
     }
 
     func testKilledSolveLeavesNoFile() throws {

@@ -67,10 +67,12 @@ struct ResultFile {
     /// exit status against the status, and, when there is a decision, that it
     /// breaks no rule and that `objective` is its value recomputed by
     /// `DecisionChecker`. Figures (cost, used, fundedCost, share, summary) are
-    /// recomputed from the decision. Returns the decision, nil when there is none.
+    /// recomputed from the decision; `budgetPrices`, which `allocate SCENARIO`
+    /// writes with a decision (not when interrupted, nor `allocate whatif`), is
+    /// checked for its shape. Returns the decision, nil when there is none.
     @discardableResult
     func check(
-        against scenario: Scenario, exitStatus: Int32, timings: Bool = true, _ label: String,
+        against scenario: Scenario, exitStatus: Int32, timings: Bool = true, prices: Bool = true, _ label: String,
         file: StaticString = #filePath, line: UInt = #line
     ) throws -> Decision? {
         func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
@@ -187,8 +189,38 @@ struct ResultFile {
             expect(objective == nil, "objective \(String(describing: objective)) without a decision")
             expect(gap == nil, "gap \(String(describing: gap)) without a decision")
             expect(decision.assignments.allSatisfy { $0 == nil }, "projects funded with status \(status)")
+            expect(json["budgetPrices"] == nil, "budgetPrices without a decision")
             return nil
         }
+
+        // budgetPrices: one per funder and plan year, in order; a price above 0
+        // exactly when money binds, its marginal project one the funder may
+        // fund and does not leave to another funder (docs/result-format.md).
+        expect((json["budgetPrices"] != nil) == prices, "budgetPrices present: \(json["budgetPrices"] != nil), expected \(prices)")
+        let expected = scenario.funders.flatMap { f in (1 ... scenario.horizon).map { (f.id, $0) } }
+        let written = json["budgetPrices"] as? [[String: Any]] ?? []
+        expect(!prices || written.map { "\($0["funder"] as? String ?? "?")/\(Self.number($0["year"]) ?? -1)" }
+               == expected.map { "\($0.0)/\(Double($0.1))" }, "budgetPrices are not one per funder and plan year, in order")
+        let projectIndex = Dictionary(uniqueKeysWithValues: scenario.projects.enumerated().map { ($1.id, $0) })
+        for entry in written {
+            let where_ = "budgetPrices \(entry["funder"] ?? "?") year \(entry["year"] ?? "?")"
+            let price = try XCTUnwrap(Self.number(entry["price"]), "\(label): \(where_) without a price", file: file, line: line)
+            let limit = entry["limit"] as? String ?? "?"
+            expect(price >= 0, "\(where_): price \(price)")
+            expect((price > 0) == (limit == "budget"), "\(where_): price \(price) with limit \(limit)")
+            expect(["budget", "maxProjects", "otherYear", "minShare", "overlap", "requires", "nothingToFund"].contains(limit), "\(where_): limit \(limit)")
+            expect(Self.number(entry["perMillion"]).map { abs($0 - price * 1e6) <= 1e-6 * max(1, price * 1e6) } == true, "\(where_): perMillion")
+            guard let f = scenario.funders.firstIndex(where: { $0.id == entry["funder"] as? String }) else { continue }
+            if let id = entry["marginal"] as? String {
+                let p = try XCTUnwrap(projectIndex[id], "\(label): \(where_): marginal \(id) is no project", file: file, line: line)
+                expect(price > 0, "\(where_): a marginal project with price 0")
+                expect(DecisionChecker.eligibilityProblems(project: p, funder: f, in: scenario).isEmpty, "\(where_): marginal \(id) is not eligible there")
+                expect(decision.assignments[p].map { $0.funder == f } ?? true, "\(where_): marginal \(id) is another funder's")
+            } else {
+                expect(price == 0, "\(where_): price \(price) without a marginal project")
+            }
+        }
+
 
         // The decision itself: every rule holds, and the objective is its value.
         let violations = DecisionChecker.violations(of: decision, in: scenario)

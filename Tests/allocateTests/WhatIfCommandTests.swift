@@ -76,9 +76,9 @@ final class WhatIfCommandTests: XCTestCase {
 
         // Each result.json holds against its own scenario.
         let baseFile = try ResultFile(out.appendingPathComponent("base/result.json"))
-        let baseDecision = try XCTUnwrap(try baseFile.check(against: base, exitStatus: 0, timings: false, "base"))
+        let baseDecision = try XCTUnwrap(try baseFile.check(against: base, exitStatus: 0, timings: false, prices: false, "base"))
         let cutsFile = try ResultFile(out.appendingPathComponent("cuts/result.json"))
-        let cutsDecision = try XCTUnwrap(try cutsFile.check(against: changed, exitStatus: 0, timings: false, "cuts"))
+        let cutsDecision = try XCTUnwrap(try cutsFile.check(against: changed, exitStatus: 0, timings: false, prices: false, "cuts"))
         XCTAssertEqual(cutsFile.objective ?? 0, 33.994, accuracy: 1e-9)
         XCTAssertEqual(cutsDecision.assignments.map { $0.map { changed.funders[$0.funder].id } },
                        ["LAO-KK-01-03", "LAO-KK-01-03", "LAO-KK-01-03", "DIST-KK-01", nil, "COM-KK-01-03-05"])
@@ -167,7 +167,7 @@ final class WhatIfCommandTests: XCTestCase {
         for name in ["lao-year-3-cut", "rid-roads", "district-plus", "w4-out"] {
             let folder = dir.appendingPathComponent("out0/\(name)")
             let scenario = try ScenarioReader.read(contentsOf: folder.appendingPathComponent("scenario.json").path)
-            try ResultFile(folder.appendingPathComponent("result.json")).check(against: scenario, exitStatus: 0, timings: false, name)
+            try ResultFile(folder.appendingPathComponent("result.json")).check(against: scenario, exitStatus: 0, timings: false, prices: false, name)
         }
         // With timings: a closing line and timings in the files.
         let timed = try CommandRunner.run(["whatif", "scenarios/five-year-plan.json", "--variations", file.path, "--json", dir.appendingPathComponent("t.json").path])

@@ -95,6 +95,11 @@ extension ProjectExplanation {
 
     /// Status, gap and limits of the decision explained.
     func decisionLine() -> String {
+        Self.decisionLine(status: status, gap: gap, mipGap: mipGap, timeLimit: timeLimit)
+    }
+
+    /// "optimal, proven gap 0.000% (mipGap 0.000%, time limit 60 s)", or that there is no decision.
+    static func decisionLine(status: SolveStatus, gap: Double?, mipGap: Double, timeLimit: Double) -> String {
         guard status.hasDecision else { return "\(status.rawValue): no decision, nothing is funded" }
         var line = status.rawValue
         if let gap { line += ", proven gap \(NumberFormat.percent(gap, decimals: 3))" }

@@ -31,6 +31,9 @@ public struct AllocationResult: Sendable {
     public var infeasibility: InfeasibilityDiagnosis?
     /// Lagrangian prices at the best bound, by row name (see `WarmStart`).
     public var prices: [String: Double] = [:]
+    /// What one more baht of each funder's budget is worth at the decision
+    /// (`Allocation.priceBudgets`); nil until worked out, and without a decision.
+    public var budgetPrices: BudgetPrices?
 
     /// This solve's decision and prices, to start a variation of the scenario from.
     public var warmStart: WarmStart { WarmStart(decision: decision, prices: prices) }

@@ -66,6 +66,9 @@ public enum ResultDocument {
             ("funders", .array(funders)),
             ("strategies", .array(strategies)),
         ]
+        if let prices = result.budgetPrices {
+            members.append(("budgetPrices", .array(prices.all.map { budgetPrice($0, model: model) })))
+        }
         if let diagnosis = result.infeasibility {
             members.append(("infeasibility", .object([
                 ("proven", .bool(diagnosis.proven)),
@@ -76,10 +79,33 @@ public enum ResultDocument {
             let t = result.timings
             members.append(("timings", .object([
                 ("read", .number(t.read)), ("build", .number(t.build)), ("solve", .number(t.solve)),
+            ] + (result.budgetPrices == nil ? [] : [("prices", .number(t.prices))]) + [
                 ("total", .number(t.total)),
             ])))
         }
         return .object(members)
+    }
+
+    /// One funder's budget in one plan year: its price (objective units per baht,
+    /// and per 1,000,000 baht), the limit that binds, the choices more money buys
+    /// and pushes out, and the baht over which the price holds (docs/result-format.md).
+    static func budgetPrice(_ price: BudgetPrice, model: AllocationModel) -> JSONOutput {
+        let s = model.scenario
+        func project(_ column: Int?) -> JSONOutput { .string(column.map { s.projects[model.choices[$0].project].id }) }
+        let limitOn: JSONOutput = switch price.limit {
+        case .otherYear(let year): .int(year)
+        case .minShare(let k): .string(s.strategies[k].id)
+        case .overlap(let group): .string(group)
+        case .requires(let p, _): .string(s.projects[p].id)
+        case .budget, .maxProjects, .nothingToFund: .null
+        }
+        return .object([
+            ("funder", .string(s.funders[price.funder].id)), ("year", .int(price.year)),
+            ("price", .number(significant(price.price))), ("perMillion", .number(rounded(price.perMillion))),
+            ("limit", .string(price.limit.code)), ("limitOn", limitOn),
+            ("marginal", project(price.marginal)), ("marginalStart", .number(price.marginal.map { Double(model.choices[$0].start) })),
+            ("displaced", project(price.displaced)), ("range", .number(price.range.map(satang))),
+        ])
     }
 
     /// One rule of an infeasibility diagnosis: its kind, what it names, the amount and the sentence.
@@ -129,6 +155,22 @@ public enum ResultDocument {
             })))
         }
         return members
+    }
+
+    /// A price (objective units per baht, often 1e-7 or less) to 12 significant
+    /// digits: the dual values of the simplex method carry dust in the last ones.
+    static func significant(_ x: Double) -> Double {
+        guard x.isFinite, x != 0 else { return x }
+        var scale = 1.0
+        while abs(x) * scale < 1e11 { scale *= 10 }
+        while abs(x) * scale >= 1e12 { scale /= 10 }
+        return (x * scale).rounded() / scale
+    }
+
+    /// An amount of baht to the satang.
+    static func satang(_ x: Double) -> Double {
+        guard x.isFinite else { return x }
+        return (x * 100).rounded() / 100
     }
 
     /// Sums of many amounts carry floating-point dust (0.30000000000000004):

@@ -95,7 +95,7 @@ public enum Summary {
             }
             out += table.render()
         }
-        return out
+        return out + pricesSection(result, model: model)
     }
 
     static func statusLine(_ r: AllocationResult) -> String {

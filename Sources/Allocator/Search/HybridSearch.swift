@@ -44,10 +44,14 @@ struct HybridSearch {
 
         incumbent.offer(GreedyStart.decide(model))
         if let decision = warmStart?.decision {
-            // The other scenario's decision, repaired to this one's rules: its
-            // choices first, then the rest by value per baht (LP-rounding order).
+            // The other scenario's decision as it is, when it holds every row
+            // here (a budget raised): a re-solve then never returns less.
+            let kept = model.matchingColumns(of: decision)
+            incumbent.offer(kept)
+            // And repaired to this one's rules: its choices first, then the
+            // rest by value per baht (LP-rounding order).
             var guide = [Double](repeating: 0, count: linear.columnCount)
-            for j in model.matchingColumns(of: decision) { guide[j] = 1 }
+            for j in kept { guide[j] = 1 }
             incumbent.offer(GreedyStart.decide(model, guide: guide))
         }
         incumbent.note("greedy start over \(linear.columnCount) choices")
