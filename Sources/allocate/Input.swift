@@ -3,15 +3,17 @@ import ArgumentParser
 
 /// Reading a scenario for a command: problems go to stderr, one per line, and exit status 2.
 enum Input {
-    static func read(_ path: String) throws -> Scenario {
-        try readWithBytes(path).scenario
+    /// The scenario at `path`, refused (exit status 2) when reading it needs
+    /// more memory than `memory` (by default what the machine has available).
+    static func read(_ path: String, memory: MemoryLimit = .system()) throws -> Scenario {
+        try readWithBytes(path, memory: memory).scenario
     }
 
     /// The scenario and the file's bytes (read once, so a pipe works too).
-    static func readWithBytes(_ path: String) throws -> (scenario: Scenario, bytes: [UInt8]) {
+    static func readWithBytes(_ path: String, memory: MemoryLimit = .system()) throws -> (scenario: Scenario, bytes: [UInt8]) {
         do {
-            let bytes = try ScenarioReader.bytes(contentsOf: path)
-            return (try ScenarioReader.read(bytes: bytes), bytes)
+            let bytes = try ScenarioReader.bytes(contentsOf: path, memoryLimit: memory)
+            return (try ScenarioReader.read(bytes: bytes, memoryLimit: memory), bytes)
         } catch {
             Output.report(error, file: path)
             throw ExitCode(2)

@@ -32,6 +32,11 @@ struct Solve: ParsableCommand {
         valueName: "file"))
     var report: String?
 
+    @Option(help: ArgumentHelp(
+        "The memory the solve may use, e.g. 8G or 512M (powers of 1024); by default what the machine has available (the cgroup limit, MemAvailable). A scenario estimated to need more is refused (exit status 2) before the large allocations.",
+        valueName: "size"))
+    var maxMemory: String?
+
     @Flag(help: "Leave `timings` out of the result file, so identical scenarios give identical bytes.")
     var noTimings = false
 
@@ -41,12 +46,16 @@ struct Solve: ParsableCommand {
     func validate() throws {
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let maxMemory, MemoryLimit.parse(maxMemory) == nil {
+            throw ValidationError("--max-memory must be a size such as 8G, 512M or 1073741824 (bytes)")
+        }
     }
 
     func run() throws {
         let clock = ContinuousClock()
         let began = clock.now
-        let scenario = try Input.read(self.scenario)
+        let memory = MemoryLimit.current(explicit: maxMemory.flatMap(MemoryLimit.parse))
+        let scenario = try Input.read(self.scenario, memory: memory)
         let read = clock.now
         let showProgress = ProgressLine.isWanted && !verbose
         var options = SolveOptions(mipGap: gap, timeLimit: timeLimit, verbose: verbose)
@@ -58,6 +67,15 @@ struct Solve: ParsableCommand {
         }
         let model = ModelBuilder.build(scenario)
         let built = clock.now
+        let need = MemoryEstimate.solving(model)
+        options.log?("model: \(model.linear.columnCount) choices, \(model.linear.rowCount) rows, "
+            + "\(model.linear.entryCount) entries; memory estimate \(MemoryLimit.describe(need)), limit \(memory)")
+        if need > memory.bytes {
+            Output.error("\(self.scenario) was refused: solving it needs about \(MemoryLimit.describe(need)) of memory "
+                + "(\(model.linear.columnCount) choices, \(model.linear.entryCount) matrix entries), and the limit is "
+                + "\(memory); give more with --max-memory or use a larger machine (docs/decisions.md#memory)")
+            throw ExitCode(2)
+        }
         let interrupt = InterruptSignal()
         options.interruption = interrupt.interruption
         if let writeModel {

@@ -14,7 +14,7 @@ struct Validate: ParsableCommand {
         var rejected = false
         for path in scenarios {
             do {
-                print(Census.text(try ScenarioReader.read(contentsOf: path), path: path), terminator: "")
+                print(Census.text(try ScenarioReader.read(contentsOf: path, memoryLimit: .system()), path: path), terminator: "")
             } catch {
                 Output.report(error, file: path)
                 rejected = true

@@ -50,13 +50,14 @@ final class HostileInputCommandTests: XCTestCase {
 
     // MARK: Refused
 
-    /// A 200 MB file is refused by its size by every command that reads a
+    /// A file over 1,000 MB is refused by its size by every command that reads a
     /// scenario, before reading it (the file is sparse: no disk, no time).
-    func testA200MBFileIsRefusedByEveryCommand() throws {
+    /// (Before issue 6 point 6 the limit was 100 MB and the file 200 MB.)
+    func testAFileOverTheLimitIsRefusedByEveryCommand() throws {
         let dir = try directory()
         let big = try write("{", to: "big.json", in: dir)
         let handle = try FileHandle(forWritingTo: big)
-        try handle.truncate(atOffset: 200_000_000)
+        try handle.truncate(atOffset: 1_000_000_001)
         try handle.close()
         let result = dir.appendingPathComponent("result.json")
         let solved = try CommandRunner.run(["scenarios/guideline-example.json", "--output", result.path])
@@ -66,11 +67,39 @@ final class HostileInputCommandTests: XCTestCase {
             let run = try CommandRunner.run(arguments)
             XCTAssertEqual(run.status, 2, "\(arguments): \(run.stderr)")
             XCTAssertEqual(problemLines(run.stderr),
-                           ["$: \"\(big.path)\" is larger than 100 MB, the largest scenario file allocate reads "
-                               + "(a generated province of 200,000 projects takes 33 MB)"], "\(arguments)")
+                           ["$: \"\(big.path)\" is larger than 1000 MB, the largest scenario file allocate reads "
+                               + "(a generated scenario of 1,000,000 projects takes 315 MB)"], "\(arguments)")
             XCTAssertEqual(run.stdout, "", "\(arguments)")
         }
         XCTAssertEqual(try contents(of: dir), ["big.json", "result.json"])
+    }
+
+    /// `--max-memory` below what a scenario needs: refused with what it needs
+    /// and the limit, exit status 2, nothing written. The 12k province's file
+    /// (3.7 MB) fits in 100 MiB to be read, its model (about 32,000 choices)
+    /// does not; 10 MiB is too little even to read it.
+    func testAScenarioThatNeedsMoreThanMaxMemoryIsRefused() throws {
+        let dir = try directory()
+        let output = dir.appendingPathComponent("result.json")
+        let file = "scenarios/khon-kaen-generated-12k.json"
+        let solve = try CommandRunner.run([file, "--max-memory", "100M", "--output", output.path])
+        XCTAssertEqual(solve.status, 2, solve.stderr)
+        XCTAssertEqual(solve.stdout, "")
+        let message = try XCTUnwrap(solve.stderr.split(separator: "\n").first.map(String.init))
+        XCTAssertTrue(message.hasPrefix("allocate: \(file) was refused: solving it needs about "), message)
+        XCTAssertTrue(message.contains(" of memory (32317 choices, "), message)
+        XCTAssertTrue(message.hasSuffix("and the limit is 100 MiB (--max-memory); give more with --max-memory "
+            + "or use a larger machine (docs/decisions.md#memory)"), message)
+        let read = try CommandRunner.run([file, "--max-memory", "10M", "--output", output.path])
+        XCTAssertEqual(read.status, 2, read.stderr)
+        XCTAssertEqual(problemLines(read.stderr),
+                       ["$: \"\(file)\" (3 MB) needs about 89 MiB of memory to read, and the limit is 10 MiB "
+                           + "(--max-memory); give more with --max-memory or use a larger machine"])
+        let bad = try CommandRunner.run([file, "--max-memory", "eight", "--output", output.path])
+        XCTAssertEqual(bad.status, 64, bad.stderr)
+        XCTAssertEqual(try contents(of: dir), [])
+        let enough = try CommandRunner.run([file, "--max-memory", "4G", "--time-limit", "1", "--output", output.path])
+        XCTAssertEqual(enough.status, 0, enough.stderr)
     }
 
     /// Each file breaks one rule; `validate` and the solve both refuse it with

@@ -26,9 +26,43 @@ struct JSONByteReader {
     var stack: [Frame] = []
     var elementScratch: [JSONValue] = []
     var memberScratch: [JSONMember] = []
+    /// The limit the parsed values must stay within, if any.
+    let memoryLimit: MemoryLimit?
+    /// Bytes charged so far (see `charge(_:)`), starting with the document's own.
+    var charged: Int
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, memoryLimit: MemoryLimit? = nil) {
         self.bytes = bytes
+        self.memoryLimit = memoryLimit
+        self.charged = bytes.count
+    }
+
+    /// Counts the memory of one value handed to its container (`entry` is the
+    /// stride of a `JSONValue` or `JSONMember`, `text` the heap bytes of its
+    /// strings), and refuses the document once the count passes the limit.
+    /// Each entry is charged twice: it sits on the scratch stack, whose
+    /// capacity doubles as it grows, and then in its container's own array.
+    /// Measured: a 94 MB array of zeros peaks at 3.0 GB, 32 bytes per byte,
+    /// and is charged 47 million × 64 bytes = 3.0 GB.
+    mutating func charge(entry: Int, text: Int) throws(JSONParseError) {
+        guard let memoryLimit else { return }
+        charged += 2 * entry + text
+        if charged > memoryLimit.bytes {
+            throw fail("the file holds more values than fit in memory: reading it needs more than "
+                + "\(memoryLimit), the limit; give more with --max-memory or use a larger machine")
+        }
+    }
+
+    /// Heap bytes of a string (Swift keeps up to 15 UTF-8 bytes inline).
+    static func heapBytes(_ string: String) -> Int {
+        let count = string.utf8.count
+        return count > 15 ? count + 32 : 0
+    }
+
+    /// Heap bytes of a scalar value's own string, if it is one.
+    static func heapBytes(_ value: JSONValue) -> Int {
+        if case .string(let text) = value.kind { return heapBytes(text) }
+        return 0
     }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
@@ -49,6 +83,8 @@ struct JSONByteReader {
             while let top = stack.indices.last {
                 skipWhitespace()
                 if stack[top].isObject {
+                    try charge(entry: MemoryLayout<JSONMember>.stride,
+                               text: Self.heapBytes(stack[top].key) + Self.heapBytes(completed))
                     memberScratch.append(JSONMember(key: stack[top].key, value: completed, line: stack[top].keyLine))
                     stack[top].inValue = false
                     guard pos < bytes.count else { throw fail("unexpected end of file; expected ',' or '}'") }
@@ -66,6 +102,7 @@ struct JSONByteReader {
                     memberScratch.removeSubrange(frame.start...)
                     completed = JSONValue(.object(members), line: frame.line)
                 } else {
+                    try charge(entry: MemoryLayout<JSONValue>.stride, text: Self.heapBytes(completed))
                     elementScratch.append(completed)
                     stack[top].inValue = false
                     guard pos < bytes.count else { throw fail("unexpected end of file; expected ',' or ']'") }

@@ -15,12 +15,15 @@ public enum JSONParser {
     /// Deepest nesting of arrays and objects accepted. A scenario needs 4.
     public static let maximumDepth = 512
 
-    /// Parses one JSON document.
+    /// Parses one JSON document. With `memoryLimit`, a document whose values
+    /// would take more memory than the limit is refused when the values read so
+    /// far reach it (a file of many tiny values costs up to 32 times its size;
+    /// see `JSONByteReader.charge`), before memory runs out.
     ///
     /// - Complexity: O(n) in the number of bytes.
-    public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSONValue {
+    public static func parse(_ bytes: [UInt8], memoryLimit: MemoryLimit? = nil) throws(JSONParseError) -> JSONValue {
         let result: Result<JSONValue, JSONParseError> = bytes.withUnsafeBufferPointer { buffer in
-            var reader = JSONByteReader(buffer)
+            var reader = JSONByteReader(buffer, memoryLimit: memoryLimit)
             do throws(JSONParseError) {
                 return .success(try reader.parseDocument())
             } catch {

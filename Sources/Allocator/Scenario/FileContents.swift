@@ -14,6 +14,8 @@ enum FileContents {
         var message: String
         /// The file has more bytes than the limit it was read with.
         var tooLarge = false
+        /// The file's size, when it is a regular file (a pipe's is unknown).
+        var size: Int? = nil
     }
 
     /// The file's bytes, or a failure when it has more than `limit` bytes:
@@ -28,7 +30,9 @@ enum FileContents {
         if (info.st_mode & S_IFMT) == S_IFDIR {
             return .failure(Failure(message: "it is a directory, not a file"))
         }
-        let tooLarge = Failure(message: "it has more than \(limit) bytes", tooLarge: true)
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
+        let tooLarge = Failure(message: "it has more than \(limit) bytes", tooLarge: true,
+                               size: isRegular ? Int(info.st_size) : nil)
         if Int(info.st_size) > limit { return .failure(tooLarge) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(Int(info.st_size) + 1)

@@ -12,20 +12,25 @@
 /// an absent optional key (it is reported as a wrong type); `2.0` is accepted
 /// where an integer is expected, `2.5` is not.
 public enum ScenarioReader {
-    /// The largest scenario file read, in bytes: 100 MB, three times a generated
-    /// province of 200,000 projects (33 MB). A larger file is refused before it
+    /// The largest scenario file read, in bytes: 1,000 MB, three times a generated
+    /// scenario of 1,000,000 projects (315 MB). A larger file is refused before it
     /// is read, so a wrong file (a disk image, a database dump) costs no memory.
-    public static let maximumFileSize = 100_000_000
+    /// A smaller one may still be refused by the memory it needs (`memoryLimit`).
+    public static let maximumFileSize = 1_000_000_000
 
     /// Reads and validates the scenario file at `path`.
     ///
-    /// - Throws: `ScenarioError`; a file that cannot be read, or is larger than
-    ///   `maximumFileSize`, is one problem at `$`.
+    /// - Parameter memoryLimit: when given, a file whose reading is estimated
+    ///   (`MemoryEstimate.reading(fileBytes:)`) to need more is refused unread,
+    ///   and one whose values would take more than the limit is refused while
+    ///   parsing, when they reach it.
+    /// - Throws: `ScenarioError`; a file that cannot be read, is larger than
+    ///   `maximumFileSize` or needs more memory than `memoryLimit` is one problem at `$`.
     /// - Complexity: O(file size). Measured (release build, busy 2-core machine): a 33 MB
     ///   file with 200,000 projects parses in about 0.5 s and is decoded and validated in
     ///   about 0.6 s more.
-    public static func read(contentsOf path: String) throws(ScenarioError) -> Scenario {
-        try read(bytes: bytes(contentsOf: path))
+    public static func read(contentsOf path: String, memoryLimit: MemoryLimit? = nil) throws(ScenarioError) -> Scenario {
+        try read(bytes: bytes(contentsOf: path, memoryLimit: memoryLimit), memoryLimit: memoryLimit)
     }
 
     /// The bytes of the scenario file at `path` (any path the system can
@@ -33,16 +38,27 @@ public enum ScenarioReader {
     /// scenario (a what-if shard fingerprints them).
     ///
     /// - Throws: `ScenarioError` with one problem at `$` when the file cannot be
-    ///   read or is larger than `maximumFileSize`.
-    public static func bytes(contentsOf path: String) throws(ScenarioError) -> [UInt8] {
-        switch FileContents.read(at: path, limit: maximumFileSize) {
+    ///   read, is larger than `maximumFileSize`, or (with `memoryLimit`) is
+    ///   estimated to need more memory to read than the limit.
+    public static func bytes(contentsOf path: String, memoryLimit: MemoryLimit? = nil) throws(ScenarioError) -> [UInt8] {
+        let fitting = memoryLimit.map { MemoryEstimate.largestReadableFile(within: $0.bytes) } ?? .max
+        switch FileContents.read(at: path, limit: min(maximumFileSize, fitting)) {
         case .success(let contents):
             return contents
+        case .failure(let reason) where reason.tooLarge && fitting < maximumFileSize && reason.size.map({ $0 <= maximumFileSize }) ?? true:
+            let need = reason.size.map { "about " + MemoryLimit.describe(MemoryEstimate.reading(fileBytes: $0)) }
+                ?? "more than " + MemoryLimit.describe(memoryLimit?.bytes ?? 0)
+            let size = reason.size.map { "\($0 / 1_000_000) MB" } ?? "more than \(fitting / 1_000_000) MB"
+            throw ScenarioError(problems: [
+                ScenarioProblem(path: JSONPath.root.description, message: "\"\(path)\" (\(size)) needs \(need) "
+                    + "of memory to read, and the limit is \(memoryLimit.map(\.description) ?? "")"
+                    + "; give more with --max-memory or use a larger machine"),
+            ])
         case .failure(let reason) where reason.tooLarge:
             throw ScenarioError(problems: [
                 ScenarioProblem(path: JSONPath.root.description, message: "\"\(path)\" is larger than "
                     + "\(maximumFileSize / 1_000_000) MB, the largest scenario file allocate reads "
-                    + "(a generated province of 200,000 projects takes 33 MB)"),
+                    + "(a generated scenario of 1,000,000 projects takes 315 MB)"),
             ])
         case .failure(let reason):
             throw ScenarioError(problems: [
@@ -53,11 +69,13 @@ public enum ScenarioReader {
 
     /// Reads and validates a scenario from the bytes of a UTF-8 JSON document.
     ///
+    /// - Parameter memoryLimit: when given, a document whose values would take
+    ///   more memory is refused while parsing (`JSONParser.parse(_:memoryLimit:)`).
     /// - Throws: `ScenarioError` listing every problem, in file order.
-    public static func read(bytes: [UInt8]) throws(ScenarioError) -> Scenario {
+    public static func read(bytes: [UInt8], memoryLimit: MemoryLimit? = nil) throws(ScenarioError) -> Scenario {
         let root: JSONValue
         do {
-            root = try JSONParser.parse(bytes)
+            root = try JSONParser.parse(bytes, memoryLimit: memoryLimit)
         } catch {
             throw ScenarioError(problems: [
                 ScenarioProblem(path: error.path.description, line: error.line,
