@@ -89,7 +89,7 @@ import Testing
     @Test func namesAFolderCanHave() {
         #expect(Variation.nameProblem("province-cut-10") == nil)
         #expect(Variation.nameProblem("ลดงบจังหวัด 10%") == nil)
-        for bad in ["", "Base", ".hidden", " lead", "trail ", "a/b", "a\\b", "tab\there", String(repeating: "x", count: 81)] {
+        for bad in ["", "Base", "comparison.json", "Comparison.CSV", "changed-projects.csv", ".hidden", " lead", "trail ", "a/b", "a\\b", "tab\there", String(repeating: "x", count: 81)] {
             #expect(Variation.nameProblem(bad) != nil, "\(bad)")
         }
         #expect(throws: WhatIfError.self) { try Variation.fromFlags(["level:lao.budget*=0.9"], name: "base") }

@@ -174,6 +174,23 @@ final class WhatIfShardCommandTests: XCTestCase {
         }
         try refused([s3, s1], ["shard 2 of 3 is missing (it solves variations 2, 5)"])
         try refused([s1, s2, s3, s1], ["shard 1 of 3 is given twice: \(s1), \(s1)"])
+        // A hand-edited shard with a count no run can have: refused, not a crash.
+        let edited1 = dir.appendingPathComponent("edited1")
+        try FileManager.default.copyItem(atPath: s1, toPath: edited1.path)
+        let comparison = edited1.appendingPathComponent("comparison.json")
+        let text = try String(contentsOf: comparison, encoding: .utf8)
+        let range = try XCTUnwrap(text.range(of: #""funded": [0-9]+"#, options: .regularExpression))
+        try text.replacingCharacters(in: range, with: #""funded": 1e20"#).write(to: comparison, atomically: true, encoding: .utf8)
+        let badRun = try CommandRunner.run(["whatif", "merge", "--scenario", Self.guideline, edited1.path, s2, s3, "--output", out.path])
+        XCTAssertEqual(badRun.status, 2, badRun.stderr)
+        XCTAssertTrue(badRun.stderr.contains("funded") && badRun.stderr.contains("expected a whole number, found 1e+20")
+            || badRun.stderr.contains("expected a whole number, found 1e20"), badRun.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path), "nothing written")
+        // A split into very many shards (a typo): twelve missing shards named, the rest counted.
+        let many = try shard(1, of: 100_000, "many")
+        try refused([many], (2 ... 13).map { n in
+            "shard \(n) of 100000 is missing (" + (n <= 5 ? "it solves variation \(n))" : "it solves no variation, only the base)")
+        } + ["and 99987 more shards of 100000 are missing"])
         try refused([s1, s2, s3, try shard(2, of: 2, "t2")], [
             "the folders are shards of different splits (\(s1) is shard 1 of 3, \(s2) is shard 2 of 3, "
                 + "\(dir.appendingPathComponent("t2").path) is shard 2 of 2, \(s3) is shard 3 of 3): the shards of one batch all have the same N",

@@ -55,12 +55,17 @@ public struct Variation: Sendable, Equatable {
 
     /// What is wrong with a variation name, or nil. A name becomes a folder
     /// of `--output` and a row of the comparison, so it must be a usable file
-    /// name: not empty, not `base`, no `/`, `\` or control characters, not
+    /// name: not empty, not `base` nor the name of a file of the folder
+    /// (`comparison.json`, ...), no `/`, `\` or control characters, not
     /// starting with a dot or a space, at most `maximumNameLength` characters.
     public static func nameProblem(_ name: String) -> String? {
         if name.isEmpty { return "a variation name must not be empty" }
         if name.lowercased() == baseName {
             return "\"\(baseName)\" is the name of the unchanged scenario in the comparison; choose another name"
+        }
+        let files = [WhatIfComparison.jsonFile, WhatIfComparison.comparisonFile, WhatIfComparison.changedProjectsFile]
+        if let file = files.first(where: { $0.lowercased() == name.lowercased() }) {
+            return "\"\(file)\" is the name of a file of the --output folder; choose another name"
         }
         if name.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control }) {
             return "a variation name must not contain /, \\ or control characters (it names a folder of --output)"

@@ -100,6 +100,9 @@ public struct WhatIfMerge: Sendable {
     }
 
     /// The variation indices a list shows in a message: the first 12, then how many more.
+    /// Missing shards named one by one; the rest are counted.
+    static let missingShown = 12
+
     static func listed(_ indices: [Int]) -> String {
         let shown = indices.prefix(12).map(String.init).joined(separator: ", ")
         return indices.count > 12 ? shown + " and \(indices.count - 12) more" : shown
@@ -118,16 +121,25 @@ public struct WhatIfMerge: Sendable {
         let count = counts[0]
         let reference = folders[0]
         let variations = reference.request.variations
-        for number in 1 ... count {
-            let given = folders.filter { $0.shard.number == number }
-            if given.isEmpty {
-                let deal = WhatIfShard(number: number, of: count).indices(of: variations)
-                let solves = deal.isEmpty ? "it solves no variation, only the base" : "it solves variation\(deal.count == 1 ? "" : "s") \(listed(deal))"
-                problems.append(.init(message: "shard \(number) of \(count) is missing (\(solves))"))
-            } else if given.count > 1 {
-                problems.append(.init(message: "shard \(number) of \(count) is given \(given.count == 2 ? "twice" : "\(given.count) times"): "
-                    + given.map(\.path).joined(separator: ", ")))
-            }
+        // Folders by shard number: a split into very many shards (a typo such
+        // as --shard 1/100000000) must not cost a pass per shard, so at most
+        // `missingShown` missing shards are named and the rest counted.
+        var byNumber: [Int: [WhatIfShardFolder]] = [:]
+        for folder in folders { byNumber[folder.shard.number, default: []].append(folder) }
+        let missing = count - byNumber.keys.filter { (1 ... count).contains($0) }.count
+        var named = 0
+        for number in 1 ... count where byNumber[number] == nil {
+            if named == Self.missingShown { break }
+            named += 1
+            let deal = WhatIfShard(number: number, of: count).indices(of: variations)
+            let solves = deal.isEmpty ? "it solves no variation, only the base" : "it solves variation\(deal.count == 1 ? "" : "s") \(listed(deal))"
+            problems.append(.init(message: "shard \(number) of \(count) is missing (\(solves))"))
+        }
+        if missing > named { problems.append(.init(message: "and \(missing - named) more shards of \(count) are missing")) }
+        for number in byNumber.keys.sorted() {
+            guard let given = byNumber[number], given.count > 1 else { continue }
+            problems.append(.init(message: "shard \(number) of \(count) is given \(given.count == 2 ? "twice" : "\(given.count) times"): "
+                + given.map(\.path).joined(separator: ", ")))
         }
         for folder in folders {
             let file = WhatIfShardFolder.comparisonPath(folder.path)

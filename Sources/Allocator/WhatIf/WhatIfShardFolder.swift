@@ -181,7 +181,7 @@ public struct WhatIfShardFolder: Sendable {
             let gap = optionalNumber(value, "gap", at: path)
             let mipGap = number(value, "mipGap", at: path)
             let timeLimit = number(value, "timeLimit", at: path)
-            let funded = optionalNumber(value, "funded", at: path)
+            let funded = optionalInteger(value, "funded", at: path)
             let timings = value["timings"].flatMap { runTimings($0, at: path.key("timings")) }
             guard let index, let name, let description, let changes, let status, let termination, let objective, let bound,
                   let gap, let mipGap, let timeLimit, let funded
@@ -189,7 +189,7 @@ public struct WhatIfShardFolder: Sendable {
             return Entry(
                 index: index, name: name, description: description, changes: changes, status: status,
                 termination: termination, objective: objective, bound: bound, gap: gap, mipGap: mipGap,
-                timeLimit: timeLimit, funded: funded.map { Int($0) }, timings: timings, path: path, line: value.line)
+                timeLimit: timeLimit, funded: funded, timings: timings, path: path, line: value.line)
         }
 
         mutating func runTimings(_ value: JSONValue, at path: JSONPath) -> Timings? {
@@ -257,6 +257,13 @@ public struct WhatIfShardFolder: Sendable {
                 report(path.key(key), value.line, "expected a number or null, found \(value.typeDescription)")
                 return nil
             }
+        }
+
+        /// A whole number or null (`.some(nil)`); nil after a problem.
+        mutating func optionalInteger(_ object: JSONValue, _ key: String, at path: JSONPath) -> Int?? {
+            guard let value = member(object, key, at: path) else { return nil }
+            if case .null = value.kind { return .some(nil) }
+            return integer(value, at: path.key(key)).map { .some($0) }
         }
 
         mutating func integer(_ object: JSONValue, _ key: String, at path: JSONPath) -> Int? {
