@@ -159,8 +159,10 @@ public enum ResultDocument {
 
     /// A price (objective units per baht, often 1e-7 or less) to 12 significant
     /// digits: the dual values of the simplex method carry dust in the last ones.
+    /// Values below 1e-290 are returned as they are: the scale that would
+    /// round them is not a finite Double.
     static func significant(_ x: Double) -> Double {
-        guard x.isFinite, x != 0 else { return x }
+        guard x.isFinite, x != 0, abs(x) >= 1e-290 else { return x }
         var scale = 1.0
         while abs(x) * scale < 1e11 { scale *= 10 }
         while abs(x) * scale >= 1e12 { scale /= 10 }
