@@ -23,17 +23,19 @@ public enum Allocation {
         let began = clock.now
         let mipGap = options.mipGap ?? scenario.policy.mipGap
         let timeLimit = options.timeLimit ?? scenario.policy.timeLimit
+        let workLimit = options.workLimit ?? timeLimit * SearchWork.unitsPerSecond
 
         let outcome: SolverOutcome
         let missing = model.mandatoryWithoutChoice
         if !missing.isEmpty {
             outcome = SolverOutcome(termination: .trivialInfeasible, columns: nil, bound: nil)
         } else {
-            outcome = try HybridSearch(
-                model: model, mipGap: mipGap, timeLimit: timeLimit, verbose: options.verbose,
+            var search = HybridSearch(
+                model: model, mipGap: mipGap, timeLimit: timeLimit, workLimit: workLimit, verbose: options.verbose,
                 progress: options.progress, log: options.log, warmStart: options.warmStart,
-                interruption: options.interruption
-            ).run()
+                interruption: options.interruption)
+            if let threads = options.threads { search.threads = threads }
+            outcome = try search.run()
         }
         var diagnosis: InfeasibilityDiagnosis?
         if outcome.termination == .infeasible {
@@ -41,7 +43,7 @@ public enum Allocation {
         }
         let solved = clock.now
         var solvedResult = result(
-            model: model, outcome: outcome, mipGap: mipGap, timeLimit: timeLimit, missing: missing,
+            model: model, outcome: outcome, mipGap: mipGap, timeLimit: timeLimit, workLimit: workLimit, missing: missing,
             timings: Timings(solve: GLPKSolver.seconds(solved - began), total: GLPKSolver.seconds(solved - began)))
         solvedResult.infeasibility = diagnosis
         return solvedResult
@@ -49,14 +51,15 @@ public enum Allocation {
 
     /// Works out the budget prices of a result's decision (`BudgetPrices`,
     /// docs/prices.md) and records them and their time in the result; nothing
-    /// when it has no decision.
+    /// when it has no decision. On at most `threads` threads (nil: one per
+    /// processor); the prices do not depend on it.
     ///
     /// - Throws: `SolverFailure` when GLPK fails on a funder's program.
-    public static func priceBudgets(_ result: inout AllocationResult) throws(SolverFailure) {
+    public static func priceBudgets(_ result: inout AllocationResult, threads: Int? = nil) throws(SolverFailure) {
         guard let decision = result.decision else { return }
         let clock = ContinuousClock()
         let began = clock.now
-        result.budgetPrices = try BudgetPrices.compute(model: result.model, decision: decision)
+        result.budgetPrices = try BudgetPrices.compute(model: result.model, decision: decision, threads: threads)
         result.timings.prices = GLPKSolver.seconds(clock.now - began)
     }
 
@@ -64,7 +67,7 @@ public enum Allocation {
     static let diagnosisSeconds = 30.0
 
     static func result(
-        model: AllocationModel, outcome: SolverOutcome, mipGap: Double, timeLimit: Double,
+        model: AllocationModel, outcome: SolverOutcome, mipGap: Double, timeLimit: Double, workLimit: Double,
         missing: [Int], timings: Timings
     ) -> AllocationResult {
         var decision: Decision?
@@ -85,7 +88,7 @@ public enum Allocation {
         } else {
             switch outcome.termination {
             case .infeasible, .trivialInfeasible, .searchComplete: status = .infeasible
-            case .gapReached, .timeLimit, .interrupted: status = .noSolution
+            case .gapReached, .timeLimit, .workLimit, .searchStalled, .interrupted: status = .noSolution
             }
             bound = status == .infeasible ? nil : bound
         }
@@ -95,6 +98,8 @@ public enum Allocation {
             nodes: outcome.nodes, mandatoryWithoutChoice: missing, timings: timings,
             columns: model.linear.columnCount, rows: model.linear.rowCount, nonzeros: model.linear.entryCount)
         result.prices = outcome.prices
+        result.workLimit = workLimit
+        result.work = outcome.work
         return result
     }
 }

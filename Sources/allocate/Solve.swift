@@ -19,6 +19,16 @@ struct Solve: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds before the best decision so far is returned (overrides policy.timeLimit).")
     var timeLimit: Double?
 
+    @Option(help: ArgumentHelp(
+        "Work units the search may spend (about a millisecond each on the reference machine; default: 600 per second of the time limit). Unlike the time limit, it stops the search at the same point on every run and machine (docs/decisions.md#determinism).",
+        valueName: "units"))
+    var workLimit: Double?
+
+    @Option(help: ArgumentHelp(
+        "Most threads the solve runs on at once (default: the machine's processors). The decision does not depend on it.",
+        valueName: "n"))
+    var threads: Int?
+
     @Option(help: "Write the model to this file before solving: free MPS, or CPLEX LP when it ends in .lp.")
     var writeModel: String?
 
@@ -46,6 +56,8 @@ struct Solve: ParsableCommand {
     func validate() throws {
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
+        if let workLimit, !(workLimit > 0 && workLimit.isFinite) { throw ValidationError("--work-limit must be a positive number of work units") }
+        if let threads, !(1 ... 1024).contains(threads) { throw ValidationError("--threads must be a whole number from 1 to 1024") }
         if let maxMemory, MemoryLimit.parse(maxMemory) == nil {
             throw ValidationError("--max-memory must be a size such as 8G, 512M or 1073741824 (bytes)")
         }
@@ -59,6 +71,8 @@ struct Solve: ParsableCommand {
         let read = clock.now
         let showProgress = ProgressLine.isWanted && !verbose
         var options = SolveOptions(mipGap: gap, timeLimit: timeLimit, verbose: verbose)
+        options.workLimit = workLimit
+        options.threads = threads
         if verbose {
             options.log = { line in FileDescriptorWriter.write(line + "\n", to: 2) }
         }
@@ -99,7 +113,7 @@ struct Solve: ParsableCommand {
         var timed = result
         do {
             // Ctrl-C asks for the decision now: it is written without prices.
-            if timed.termination != .interrupted { try Allocation.priceBudgets(&timed) }
+            if timed.termination != .interrupted { try Allocation.priceBudgets(&timed, threads: threads) }
         } catch {
             Output.error("\(error)")
             throw ExitCode(3)

@@ -162,6 +162,38 @@ final class SolveCommandTests: XCTestCase {
 
     // MARK: Determinism
 
+    /// Issue 6 point 5: a solve that runs until its work limit (gap 0, so the
+    /// gap cannot end it; a time limit it never reaches) writes the same bytes
+    /// on every run and thread count: 1, 2 and 4 threads, and 2 again. The
+    /// work limit is large enough for the neighbourhood search and the final
+    /// branch and cut to run.
+    func testWorkLimitGivesIdenticalBytesAcrossRunsAndThreadCounts() throws {
+        let dir = try directory()
+        let generated = dir.appendingPathComponent("generated-600.json")
+        let generate = try CommandRunner.run(["generate", "--projects", "600", "--seed", "2570", "-o", generated.path])
+        XCTAssertEqual(generate.status, 0, generate.stderr)
+        var files: [Data] = []
+        var summaries: [String] = []
+        for (k, threads) in [1, 2, 4, 2].enumerated() {
+            let output = dir.appendingPathComponent("run-\(k).json")
+            let run = try CommandRunner.run([
+                generated.path, "--gap", "0", "--work-limit", "600", "--time-limit", "3600", "--threads", "\(threads)",
+                "--no-timings", "--output", output.path,
+            ])
+            XCTAssertEqual(run.status, 0, run.stderr)
+            files.append(try Data(contentsOf: output))
+            summaries.append(run.stdout)
+            let result = try ResultFile(output)
+            XCTAssertEqual(result.json["termination"] as? String, "workLimit", "run \(k)")
+            XCTAssertEqual(ResultFile.number(result.json["workLimit"]), 600)
+            XCTAssertGreaterThanOrEqual(try XCTUnwrap(ResultFile.number(result.json["work"])), 0.99 * 600)
+            XCTAssertTrue(run.stdout.contains("stopped at the work limit of 600 units"), run.stdout)
+            if k == 0 { try result.check(against: try scenario(at: generated.path), exitStatus: run.status, timings: false, "work limit") }
+        }
+        for k in 1 ..< files.count { XCTAssertEqual(files[k], files[0], "run \(k) differs from run 0") }
+        XCTAssertEqual(Set(summaries).count, 1, "summaries differ")
+    }
+
     /// The same scenario three times with `--no-timings`: byte-identical files
     /// and summaries, and no `timings`. Only solves that end by their gap are
     /// used: a solve cut by the time limit depends on the machine's speed.

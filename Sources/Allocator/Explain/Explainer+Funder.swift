@@ -125,7 +125,7 @@ extension Explainer {
         let m = builder.model
         let lp = builder.lp(of: f)
         let outcome = try GLPKSolver(mipGap: 0, timeLimit: timeLimit).solve(lp.linear, start: lp.start)
-        let stopped = outcome.termination == .timeLimit
+        let stopped = outcome.termination.isLimit
         guard let chosen = outcome.columns else {
             return FunderResolve(
                 kind: .funderAlone, extra: extra, status: .noSolution, decision: nil, objective: nil, gain: nil, gap: nil,
@@ -152,7 +152,7 @@ extension Explainer {
         let absolute = result.objective.flatMap { objective in result.bound.map { max(0, $0 - objective) } }
         return finished(
             .whole, f, extra: extra, model: changed, decision: result.decision, status: result.status, absoluteGap: absolute,
-            stopped: result.termination == .timeLimit)
+            stopped: result.termination.isLimit)
     }
 
     /// A re-solve's figures against the decision explained.

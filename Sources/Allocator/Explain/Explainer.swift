@@ -188,7 +188,7 @@ public struct Explainer: Sendable {
         let absoluteGap = result.objective.flatMap { objective in result.bound.map { max(0, $0 - objective) } }
         return Resolve(
             figure: figure, status: result.status, funder: result.decision?.assignments[p]?.funder, gap: result.gap,
-            absoluteGap: absoluteGap, stoppedAtTimeLimit: result.termination == .timeLimit)
+            absoluteGap: absoluteGap, stoppedAtTimeLimit: result.termination.isLimit)
     }
 
     /// A change in a few words, for a progress line.

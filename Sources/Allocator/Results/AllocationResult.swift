@@ -17,6 +17,10 @@ public struct AllocationResult: Sendable {
     /// The mipGap and timeLimit in force.
     public var mipGap: Double
     public var timeLimit: Double
+    /// The work limit in force and the work the search spent (`SearchWork`:
+    /// counted, not timed, so the same on every machine).
+    public var workLimit: Double = 0
+    public var work: Double = 0
     public var nodes: Int?
     /// Mandatory projects that no funder may fund (the infeasibility needs no solver).
     public var mandatoryWithoutChoice: [Int]

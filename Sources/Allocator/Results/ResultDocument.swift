@@ -48,6 +48,8 @@ public enum ResultDocument {
             ("gap", .number(result.gap)),
             ("mipGap", .number(result.mipGap)),
             ("timeLimit", .number(result.timeLimit)),
+            ("workLimit", .number(result.workLimit.rounded())),
+            ("work", .number(result.work.rounded())),
             ("summary", .object([
                 ("projects", .int(s.projects.count)),
                 ("funded", .int(figures.fundedCount)),

@@ -2,6 +2,13 @@
 public struct SolveOptions: Sendable {
     public var mipGap: Double?
     public var timeLimit: Double?
+    /// Work units the search may spend (`SearchWork`); nil: `timeLimit` ×
+    /// `SearchWork.unitsPerSecond`. Unlike the time limit it stops the search at
+    /// the same point on every machine.
+    public var workLimit: Double?
+    /// Most threads the solve runs on at once; nil: the machine's processors.
+    /// The decision does not depend on it.
+    public var threads: Int?
     /// Send GLPK's own progress output to stderr.
     public var verbose: Bool
     /// Called about once a second while solving (on the solving thread).

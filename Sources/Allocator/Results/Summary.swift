@@ -107,6 +107,9 @@ public enum Summary {
         }
         switch r.termination {
         case .timeLimit: line += "; stopped at the time limit of \(NumberFormat.seconds(r.timeLimit)) s"
+        case .workLimit:
+            line += "; stopped at the work limit of \(NumberFormat.grouped(Int(r.workLimit.rounded()))) units (the same on every run)"
+        case .searchStalled: line += "; the search could improve neither the decision nor the bound further"
         case .trivialInfeasible: line += ": a mandatory project cannot be funded by any funder"
         case .interrupted: line += "; interrupted (Ctrl-C): the best decision found until then"
         default: break

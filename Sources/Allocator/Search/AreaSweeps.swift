@@ -1,28 +1,28 @@
 /// Step 3 of `HybridSearch`: neighbourhood search by area. The projects are
 /// grouped by area (`NeighbourhoodSearch.regions`); batches of groups, each
 /// group on its own thread, are re-solved by GLPK with the rest of the
-/// decision fixed. Time slices go either to a stretch of batches or to more
-/// Lagrangian steps: to whichever closed the gap faster in its last slice.
+/// decision fixed. Slices of work (`SearchWork`) go either to a stretch of
+/// batches or to more Lagrangian steps: to whichever closed the gap faster in
+/// its last slice.
 struct AreaSweeps {
     let incumbent: SearchIncumbent
     let steps: BoundSteps
-    /// Length of one time slice.
-    let slice: Duration
+    /// Work units in one slice.
+    let slice: Double
 
     /// Most projects per area group (and at most an eighth of all projects):
     /// about a tambon. Larger groups (a district) leave GLPK unable to improve
-    /// them within `groupSeconds`; measured in docs/decisions.md.
+    /// them within `SearchWork.groupSteps`; measured in docs/decisions.md.
     static let regionSize = 150
-    /// Seconds GLPK may spend on one area group.
-    static let groupSeconds = 0.5
     /// Area groups solved at once, each on its own thread. Fixed rather than
     /// the number of cores, so that which groups are solved together (and so
     /// the decision) does not depend on the machine.
     static let parallelGroups = 2
 
-    /// Runs until `end`, the gap is proven, the decision is a local optimum of
-    /// every group and the bound has converged, or the solve is interrupted.
-    func run(until end: ContinuousClock.Instant) throws(SolverFailure) {
+    /// Runs until the work count reaches `end`, the gap is proven, the
+    /// decision is a local optimum of every group and the bound has converged,
+    /// or the search must stop (`SearchIncumbent.mustStop`).
+    func run(untilWork end: Double) throws(SolverFailure) {
         let model = incumbent.model
         let search = NeighbourhoodSearch(model: model)
         // Groups small against the model, so that each sub-model is quick for GLPK.
@@ -48,27 +48,27 @@ struct AreaSweeps {
         // sweeping again is pointless until the relaxation's rounding moves it.
         var unchanged = 0
         var settledValue: Double?
-        // Each slice goes to whichever closed the gap faster (value per second)
-        // in its last slice: the bound or the decision.
+        // Each slice goes to whichever closed the gap faster (value per unit of
+        // work) in its last slice: the bound or the decision.
         var relaxRate = Double.infinity
         var searchRate = Double.infinity
-        func rate(_ gain: Double, since from: ContinuousClock.Instant) -> Double {
-            gain / max(1e-3, GLPKSolver.seconds(incumbent.now - from))
+        func rate(_ gain: Double, since from: Double) -> Double {
+            gain / max(1e-3, incumbent.work - from)
         }
-        search: while incumbent.now < end, !incumbent.interrupted {
+        search: while incumbent.work < end, !incumbent.mustStop {
             let settled = settledValue == incumbent.value
             if !steps.relaxation.hasConverged, settled || relaxRate >= searchRate {
-                let (from, before) = (incumbent.now, steps.bound)
-                steps.run(until: min(end, incumbent.now + slice))
+                let (from, before) = (incumbent.work, steps.bound)
+                steps.run(untilWork: min(end, incumbent.work + slice))
                 relaxRate = rate(before - steps.bound, since: from)
                 if incumbent.reached(steps.bound) { break }
                 continue
             }
             if settled { break }
-            let (from, before) = (incumbent.now, incumbent.value ?? 0)
+            let (from, before) = (incumbent.work, incumbent.value ?? 0)
             defer { searchRate = rate((incumbent.value ?? 0) - before, since: from) }
-            let sliceEnd = min(end, incumbent.now + slice)
-            while incumbent.now < sliceEnd, settledValue != incumbent.value, !incumbent.interrupted {
+            let sliceEnd = min(end, incumbent.work + slice)
+            while incumbent.work < sliceEnd, settledValue != incumbent.value, !incumbent.mustStop {
                 guard let current = incumbent.columns else { break search }
                 let parts: [[Int]]
                 if next < funderBatches {
@@ -82,9 +82,15 @@ struct AreaSweeps {
                         regions[r].flatMap { Array(model.choices(ofProject: $0)) }
                     }.filter { !$0.isEmpty }
                 }
-                let seconds = min(Self.groupSeconds, GLPKSolver.seconds(sliceEnd - incumbent.now))
-                guard seconds > 0.01 else { break }
-                if !parts.isEmpty, incumbent.offer(try search.improve(current, parts: parts, timeLimit: seconds)) {
+                var improved = false
+                if !parts.isEmpty {
+                    let (found, work) = try search.improve(
+                        current, parts: parts, stepLimit: SearchWork.groupSteps,
+                        timeLimit: incumbent.secondsLeft, threads: incumbent.threads)
+                    incumbent.spend(work)
+                    improved = incumbent.offer(found)
+                }
+                if improved {
                     unchanged = 0
                 } else {
                     unchanged += 1

@@ -17,10 +17,20 @@
 /// Every bound used is a true upper bound; every decision is checked against
 /// every row. GLPK runs on the calling thread, and in step 3 also on one
 /// worker thread per group (each with its own GLPK problem).
+///
+/// The steps share the work limit (`SearchWork`), not the clock: which step
+/// runs when, and for how long, is decided on counted work, so the decision is
+/// the same on every run and machine unless the time limit (a safety net) or
+/// an interruption ends the search first.
 struct HybridSearch {
     let model: AllocationModel
     let mipGap: Double
+    /// Seconds on the clock: the search stops when they run out.
     let timeLimit: Double
+    /// Work units (`SearchWork`) the search may spend.
+    let workLimit: Double
+    /// Most threads at once; the decision does not depend on it.
+    var threads = ParallelMap.processorCount
     let verbose: Bool
     let progress: (@Sendable (SolveProgress) -> Void)?
     let log: (@Sendable (String) -> Void)?
@@ -30,16 +40,18 @@ struct HybridSearch {
     /// Models with at most this many columns end with GLPK's branch and cut on
     /// the whole model; larger ones spend the time on neighbourhoods.
     static let fullSearchColumns = 20_000
-    /// Share of the time limit the first Lagrangian stretch may take.
+    /// This search's `fullSearchColumns` (tests lower it to take the large
+    /// models' path on a small model).
+    var fullSearchLimit = Self.fullSearchColumns
+    /// Share of the work limit the first Lagrangian stretch may take.
     static let relaxationShare = 0.25
-    /// Share of the time limit after which step 3 ends when step 4 follows.
+    /// Share of the work limit after which step 3 ends when step 4 follows.
     static let neighbourhoodShare = 0.6
 
     func run() throws(SolverFailure) -> SolverOutcome {
         let incumbent = SearchIncumbent(
-            model: model, mipGap: mipGap, progress: progress, log: log, interruption: interruption)
-        let began = incumbent.began
-        let deadline = began + .seconds(timeLimit)
+            model: model, mipGap: mipGap, timeLimit: timeLimit, workLimit: workLimit, threads: threads,
+            progress: progress, log: log, interruption: interruption)
         let linear = model.linear
 
         incumbent.offer(GreedyStart.decide(model))
@@ -56,39 +68,60 @@ struct HybridSearch {
         }
         incumbent.note("greedy start over \(linear.columnCount) choices")
 
-        let steps = BoundSteps(incumbent: incumbent, prices: warmStart?.prices ?? [:])
-        steps.run(until: began + .seconds(timeLimit * Self.relaxationShare), whileFast: true)
+        let steps = BoundSteps(
+            incumbent: incumbent, prices: warmStart?.prices ?? [:], throttled: linear.columnCount > fullSearchLimit)
+        steps.run(untilWork: workLimit * Self.relaxationShare, whileFast: true)
         incumbent.report(steps.bound, force: true)
         incumbent.note("Lagrangian bound \(NumberFormat.fixed(steps.bound, decimals: 3)) after \(steps.relaxation.steps) steps")
 
-        let full = linear.columnCount <= Self.fullSearchColumns || incumbent.columns == nil
-        if !incumbent.reached(steps.bound), incumbent.columns != nil {
-            // Time slices alternate between the two: the bound keeps tightening
-            // while the neighbourhoods improve the decision.
-            let sweeps = AreaSweeps(incumbent: incumbent, steps: steps, slice: .seconds(max(1, timeLimit / 10)))
-            try sweeps.run(until: full ? began + .seconds(timeLimit * Self.neighbourhoodShare) : deadline)
+        let full = linear.columnCount <= fullSearchLimit || incumbent.columns == nil
+        if !incumbent.reached(steps.bound), incumbent.columns != nil, !incumbent.mustStop {
+            // Slices of work alternate between the two: the bound keeps
+            // tightening while the neighbourhoods improve the decision.
+            let sweeps = AreaSweeps(incumbent: incumbent, steps: steps, slice: max(1000, workLimit / 10))
+            try sweeps.run(untilWork: full ? workLimit * Self.neighbourhoodShare : workLimit)
             incumbent.note("neighbourhood search ends; bound \(NumberFormat.fixed(steps.bound, decimals: 3))")
         }
 
         let bound = steps.bound
         let prices = steps.relaxation.prices
-        if incumbent.reached(bound) || !full || incumbent.interrupted {
+        if incumbent.reached(bound) || !full || incumbent.mustStop {
             let termination: Termination =
-                incumbent.reached(bound) ? .gapReached : incumbent.interrupted ? .interrupted : .timeLimit
+                if incumbent.reached(bound) { .gapReached }
+                else if incumbent.interrupted { .interrupted }
+                else if incumbent.pastDeadline { .timeLimit }
+                else if incumbent.work >= workLimit { .workLimit }
+                else { .searchStalled }
             var outcome = SolverOutcome(termination: termination, columns: incumbent.columns, bound: bound)
             outcome.prices = prices
+            outcome.work = incumbent.work
             return outcome
         }
-        let remaining = max(0.001, GLPKSolver.seconds(deadline - incumbent.now))
-        incumbent.note("GLPK branch and cut on the whole model, \(NumberFormat.fixed(remaining, decimals: 1)) s left")
+        let remaining = max(0.001, incumbent.secondsLeft)
+        let glpkSteps = Int(
+            (incumbent.workLeft / SearchWork.iterationCost(rows: linear.rowCount, columns: linear.columnCount))
+                .rounded(.down).clamped(to: 1 ... 2e9))
+        incumbent.note(
+            "GLPK branch and cut on the whole model, \(NumberFormat.grouped(glpkSteps)) steps left (simplex iterations and nodes), \(NumberFormat.fixed(remaining, decimals: 1)) s")
         var solver = GLPKSolver(mipGap: mipGap, timeLimit: remaining, verbose: verbose, progress: progress)
         solver.interruption = interruption
+        solver.stepLimit = glpkSteps
         var outcome = try solver.solve(
             linear, start: incumbent.columns, knownBound: bound,
             rounding: { values, reducedCosts in GreedyStart.rounded(model, guide: values, reducedCosts: reducedCosts) })
         if outcome.termination != .infeasible, let b = outcome.bound { outcome.bound = min(b, bound) }
         if outcome.termination != .infeasible, outcome.bound == nil { outcome.bound = bound }
+        incumbent.note(
+            "branch and cut ends (\(outcome.termination.rawValue)): \(NumberFormat.grouped(outcome.nodes ?? 0)) nodes, \(NumberFormat.grouped(outcome.iterations)) simplex iterations")
         outcome.prices = prices
+        outcome.work = incumbent.work
+            + Double(outcome.iterations + (outcome.nodes ?? 0)) * SearchWork.iterationCost(rows: linear.rowCount, columns: linear.columnCount)
         return outcome
+    }
+}
+
+extension Double {
+    fileprivate func clamped(to range: ClosedRange<Double>) -> Double {
+        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
     }
 }

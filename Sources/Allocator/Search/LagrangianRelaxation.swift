@@ -33,6 +33,8 @@ final class LagrangianRelaxation {
     /// Columns in no knapsack (their funder's rows are all priced): taken when profitable.
     private var freeColumns: [Int] = []
 
+    /// Most threads a step runs on; the chunks, not the threads, fix the sums' order.
+    private let threads: Int
     /// Funders split into a fixed number of chunks of similar work.
     private var chunks: [Range<Int>] = []
     /// Columns, and priced rows, split the same way.
@@ -80,8 +82,12 @@ final class LagrangianRelaxation {
     /// solved on all cores (fixed, so that results do not depend on the machine).
     /// `prices`: starting multipliers by row name (a similar scenario's, see
     /// `WarmStart`); rows not named start at 0, signs are kept valid.
-    init(_ model: AllocationModel, chunks chunkCount: Int = 8, prices: [String: Double] = [:]) {
+    init(
+        _ model: AllocationModel, chunks chunkCount: Int = 8, threads: Int = ParallelMap.processorCount,
+        prices: [String: Double] = [:]
+    ) {
         self.model = model
+        self.threads = threads
         let linear = model.linear
         self.linear = linear
         let funderCount = model.scenario.funders.count
@@ -172,7 +178,7 @@ final class LagrangianRelaxation {
         let (start, row, entry, pi) = (priced.start, priced.row, priced.value, multipliers)
         reduced.withUnsafeMutableBufferPointer { buffer in
             let out = SharedBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: columnChunks.count) { [columnChunks] c in
+            ParallelMap.forEach(count: columnChunks.count, threads: threads) { [columnChunks] c in
                 for j in columnChunks[c] {
                     var value = out.buffer[j]
                     for e in start[j] ..< start[j + 1] { value -= pi[Int(row[e])] * entry[e] }
@@ -194,7 +200,7 @@ final class LagrangianRelaxation {
         let chunks = self.chunks
         parts.withUnsafeMutableBufferPointer { buffer in
             let slots = SharedBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+            ParallelMap.forEach(count: chunks.count, threads: threads) { c in
                 slots.buffer[c] = work.solve(chunk: chunks[c])
             }
         }
@@ -251,7 +257,7 @@ final class LagrangianRelaxation {
         gradient.withUnsafeMutableBufferPointer { g in
             norms.withUnsafeMutableBufferPointer { n in
                 let (out, sums) = (SharedBuffer(g), SharedBuffer(n))
-                DispatchQueue.concurrentPerform(iterations: chunks.count) { c in
+                ParallelMap.forEach(count: chunks.count, threads: threads) { c in
                     var norm = 0.0
                     for r in chunks[c] {
                         let i = relaxed[r]

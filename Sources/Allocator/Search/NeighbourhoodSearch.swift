@@ -1,5 +1,3 @@
-import Dispatch
-
 /// Improves a decision by solving small parts of the model exactly with GLPK:
 /// the choices of a few groups of areas are left free, every other choice is
 /// fixed as the decision has it, and GLPK's branch and cut solves the small
@@ -11,12 +9,16 @@ struct NeighbourhoodSearch {
     let model: AllocationModel
 
     /// Solves the model restricted to each of `parts` (disjoint sets of
-    /// columns; everything else fixed as in `decision`) for at most `timeLimit`
-    /// seconds each, all parts at once; returns the decision with every
-    /// improved part changed, or nil when none improved. Rows shared by
-    /// several parts split their slack between them
+    /// columns; everything else fixed as in `decision`) with at most
+    /// `stepLimit` GLPK steps each (`GLPKSolver.stepLimit`; and `timeLimit` seconds, a
+    /// safety net), up to `threads` parts at once; returns the decision with
+    /// every improved part changed, or nil when none improved, and the work
+    /// done (`SearchWork`: the largest part's, since they run side by side).
+    /// Rows shared by several parts split their slack between them
     /// (`LinearModel.restricted(parts:at:)`), so the changes hold together.
-    func improve(_ decision: [Int], parts: [[Int]], timeLimit: Double) throws(SolverFailure) -> [Int]? {
+    func improve(
+        _ decision: [Int], parts: [[Int]], stepLimit: Int, timeLimit: Double, threads: Int
+    ) throws(SolverFailure) -> (decision: [Int]?, work: Double) {
         let subs = model.linear.restricted(parts: parts, at: decision)
         // Each part's start: the decision's columns in it, as the part's own indices.
         var owner = [Int](repeating: -1, count: model.linear.columnCount)
@@ -26,34 +28,39 @@ struct NeighbourhoodSearch {
         }
         var starts = Array(repeating: [Int](), count: parts.count)
         for j in decision where owner[j] >= 0 { starts[owner[j]].append(local[j]) }
-        var found = [Result<[Int]?, SolverFailure>](repeating: .success(nil), count: parts.count)
-        found.withUnsafeMutableBufferPointer { buffer in
-            let slots = SharedBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: parts.count) { [starts] k in
-                slots.buffer[k] = Result { () throws(SolverFailure) -> [Int]? in
-                    let start = starts[k]
-                    let outcome = try GLPKSolver(mipGap: 0, timeLimit: timeLimit).solve(subs[k], start: start)
-                    let before = subs[k].objectiveValue(ofColumns: start)
-                    guard let columns = outcome.columns,
-                        subs[k].objectiveValue(ofColumns: columns) > before + 1e-9 * max(1, abs(before))
-                    else { return nil }
-                    return columns
-                }
+        let found = ParallelMap.run(count: parts.count, threads: threads) {
+            [starts] k -> Result<(columns: [Int]?, work: Double), SolverFailure> in
+            Result { () throws(SolverFailure) -> (columns: [Int]?, work: Double) in
+                let start = starts[k]
+                var solver = GLPKSolver(mipGap: 0, timeLimit: timeLimit)
+                solver.stepLimit = stepLimit
+                let outcome = try solver.solve(subs[k], start: start)
+                let work = SearchWork.glpk(
+                    iterations: outcome.iterations, nodes: outcome.nodes ?? 0,
+                    rows: subs[k].rowCount, columns: subs[k].columnCount)
+                let before = subs[k].objectiveValue(ofColumns: start)
+                guard let columns = outcome.columns,
+                    subs[k].objectiveValue(ofColumns: columns) > before + 1e-9 * max(1, abs(before))
+                else { return (nil, work) }
+                return (columns, work)
             }
         }
         var isOne = [Bool](repeating: false, count: model.linear.columnCount)
         for j in decision { isOne[j] = true }
         var changed = false
+        var work = 0.0
         for (k, result) in found.enumerated() {
-            guard let columns = try result.get() else { continue }
+            let part = try result.get()
+            work = max(work, part.work)
+            guard let columns = part.columns else { continue }
             for j in parts[k] { isOne[j] = false }
             for i in columns { isOne[parts[k][i]] = true }
             changed = true
         }
-        guard changed else { return nil }
+        guard changed else { return (nil, work) }
         let candidate = isOne.indices.filter { isOne[$0] }
         let current = model.objective(of: decision)
-        return model.objective(of: candidate) > current + 1e-9 * max(1, abs(current)) ? candidate : nil
+        return (model.objective(of: candidate) > current + 1e-9 * max(1, abs(current)) ? candidate : nil, work)
     }
 }
 

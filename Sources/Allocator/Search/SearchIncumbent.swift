@@ -1,11 +1,23 @@
 /// The best decision a solve has found so far, and what the steps of
-/// `HybridSearch` share: the solve's clock, the gap test, the progress
-/// reports, the `--verbose` log lines and the interruption request.
+/// `HybridSearch` share: the work done and its limit (`SearchWork`), the
+/// clock's deadline, the gap test, the progress reports, the `--verbose` log
+/// lines and the interruption request.
+///
+/// Every choice of the search is made on the work count; the clock only ends
+/// it (the time limit, a safety net) and paces the progress reports.
 final class SearchIncumbent {
     let model: AllocationModel
     let mipGap: Double
     let clock = ContinuousClock()
     let began: ContinuousClock.Instant
+    /// When the time limit runs out.
+    let deadline: ContinuousClock.Instant
+    /// Work units the search may spend (`SearchWork`).
+    let workLimit: Double
+    /// Most threads the search runs on at once; the decision does not depend on it.
+    let threads: Int
+    /// Work units spent so far.
+    private(set) var work = 0.0
     private let progress: (@Sendable (SolveProgress) -> Void)?
     private let log: (@Sendable (String) -> Void)?
     private let interruption: SolveInterruption?
@@ -16,22 +28,36 @@ final class SearchIncumbent {
     private(set) var value: Double?
 
     init(
-        model: AllocationModel, mipGap: Double, progress: (@Sendable (SolveProgress) -> Void)?,
-        log: (@Sendable (String) -> Void)?, interruption: SolveInterruption?
+        model: AllocationModel, mipGap: Double, timeLimit: Double, workLimit: Double, threads: Int,
+        progress: (@Sendable (SolveProgress) -> Void)?, log: (@Sendable (String) -> Void)?,
+        interruption: SolveInterruption?
     ) {
         self.model = model
         self.mipGap = mipGap
+        self.workLimit = workLimit
+        self.threads = max(1, threads)
         self.progress = progress
         self.log = log
         self.interruption = interruption
         began = clock.now
+        deadline = began + .milliseconds(Int64((timeLimit * 1000).rounded(.up).clamped(to: 0 ... 1e15)))
         lastReport = began - .seconds(2)
     }
 
     var now: ContinuousClock.Instant { clock.now }
     /// Seconds since the solve began.
     var elapsed: Double { GLPKSolver.seconds(clock.now - began) }
+    /// Seconds until the time limit.
+    var secondsLeft: Double { GLPKSolver.seconds(deadline - clock.now) }
     var interrupted: Bool { interruption?.isRequested == true }
+    var pastDeadline: Bool { clock.now >= deadline }
+
+    /// Counts `units` of work done.
+    func spend(_ units: Double) { work += units }
+    /// Work units left before the work limit.
+    var workLeft: Double { max(0, workLimit - work) }
+    /// Whether the search must stop now: interrupted, out of work or out of time.
+    var mustStop: Bool { interrupted || work >= workLimit || pastDeadline }
 
     /// Keeps `candidate` if it holds every row and beats the best; says whether it did.
     @discardableResult
@@ -55,7 +81,7 @@ final class SearchIncumbent {
     func note(_ step: String) {
         guard let log else { return }
         let best = value.map { NumberFormat.fixed($0, decimals: 3) } ?? "none"
-        log("allocate: \(NumberFormat.fixed(elapsed, decimals: 2)) s  \(step)  best \(best)")
+        log("allocate: \(NumberFormat.fixed(elapsed, decimals: 2)) s  work \(NumberFormat.fixed(work, decimals: 0))  \(step)  best \(best)")
     }
 
     /// The progress line, at most once a second unless forced.
@@ -63,5 +89,11 @@ final class SearchIncumbent {
         guard let progress, force || clock.now - lastReport >= .seconds(1) else { return }
         lastReport = clock.now
         progress(SolveProgress(elapsed: elapsed, objective: value, bound: bound))
+    }
+}
+
+extension Double {
+    fileprivate func clamped(to range: ClosedRange<Double>) -> Double {
+        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
     }
 }

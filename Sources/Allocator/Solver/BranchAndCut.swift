@@ -26,6 +26,11 @@ final class BranchAndCut {
     private let knownBound: Double?
     /// Checked at every callback: the search stops when it is requested.
     var interruption: SolveInterruption?
+    /// Most simplex iterations (counted on the problem since its LP began)
+    /// plus nodes, checked at every callback; nil for none.
+    var stepLimit: Int?
+    /// The search was stopped by this callback because `stepLimit` was reached.
+    private(set) var stoppedAtStepLimit = false
 
     init(problem: GLPKProblem, start: [Int]?, startValue: Double?, bound: Double, knownBound: Double?, mipGap: Double) {
         self.knownBound = knownBound
@@ -86,6 +91,11 @@ final class BranchAndCut {
            AllocationResult.provesGap(objective: incumbent, bound: knownBound, mipGap: mipGap)
         {
             stoppedAtGap = true
+            glp_ios_terminate(tree)
+            return
+        }
+        if let stepLimit, Int(glp_get_it_cnt(prob)) + nodes >= stepLimit {
+            stoppedAtStepLimit = true
             glp_ios_terminate(tree)
             return
         }

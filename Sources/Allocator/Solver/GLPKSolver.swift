@@ -20,6 +20,11 @@ public struct GLPKSolver: Sendable {
     public var progress: (@Sendable (SolveProgress) -> Void)?
     /// Stops branch and cut early when requested (the LP relaxation finishes first).
     public var interruption: SolveInterruption?
+    /// Most GLPK steps for the whole solve: simplex iterations (LP relaxation
+    /// and branch and cut together) plus branch-and-bound nodes; nil for none.
+    /// Unlike `timeLimit` it stops at the same point on every run and machine;
+    /// branch and cut checks it at each callback, so the last node may pass it.
+    public var stepLimit: Int?
 
     public init(
         mipGap: Double, timeLimit: Double, verbose: Bool = false,
@@ -66,9 +71,11 @@ public struct GLPKSolver: Sendable {
             glp_scale_prob(problem.pointer, GLP_SF_AUTO)
             glp_std_basis(problem.pointer)
             parameters.tm_lim = Self.milliseconds(timeLimit - Self.seconds(began.duration(to: clock.now)))
+            if let stepLimit { parameters.it_lim = Int32(clamping: max(1, stepLimit)) }
             return glp_simplex(problem.pointer, &parameters)
         }
         let lpSeconds = Self.seconds(began.duration(to: clock.now))
+        let lpIterations = Int(glp_get_it_cnt(problem.pointer))
         switch GLPKStatus.simplex(lpCode, status: glp_get_status(problem.pointer)) {
         case .solved:
             break
@@ -76,8 +83,11 @@ public struct GLPKSolver: Sendable {
             return SolverOutcome(termination: .infeasible, columns: nil, bound: nil, lpSeconds: lpSeconds)
         case .unbounded:
             throw SolverFailure(operation: "glp_simplex", code: lpCode, message: "LP relaxation unbounded")
-        case .timeLimit:
-            return SolverOutcome(termination: .timeLimit, columns: start, bound: nil, lpSeconds: lpSeconds)
+        case .timeLimit, .iterationLimit:
+            var outcome = SolverOutcome(
+                termination: lpCode == GLP_EITLIM ? .workLimit : .timeLimit, columns: start, bound: nil, lpSeconds: lpSeconds)
+            outcome.iterations = lpIterations
+            return outcome
         case .failed:
             throw SolverFailure(operation: "glp_simplex", code: lpCode, message: "simplex failed")
         }
@@ -96,16 +106,23 @@ public struct GLPKSolver: Sendable {
 
         progress?(SolveProgress(elapsed: Self.seconds(began.duration(to: clock.now)), objective: startValue, bound: lpBound))
         if let startValue, AllocationResult.provesGap(objective: startValue, bound: lpBound, mipGap: mipGap) {
-            return SolverOutcome(termination: .gapReached, columns: start, bound: lpBound, lpSeconds: lpSeconds)
+            var outcome = SolverOutcome(termination: .gapReached, columns: start, bound: lpBound, lpSeconds: lpSeconds)
+            outcome.iterations = lpIterations
+            return outcome
         }
         let remaining = timeLimit - Self.seconds(began.duration(to: clock.now))
-        guard remaining > 0 else {
-            return SolverOutcome(termination: .timeLimit, columns: start, bound: lpBound, lpSeconds: lpSeconds)
+        let exhausted = stepLimit.map { lpIterations >= $0 } ?? false
+        guard remaining > 0, !exhausted else {
+            var outcome = SolverOutcome(
+                termination: exhausted ? .workLimit : .timeLimit, columns: start, bound: lpBound, lpSeconds: lpSeconds)
+            outcome.iterations = lpIterations
+            return outcome
         }
         let search = BranchAndCut(
             problem: problem, start: start, startValue: startValue, bound: lpBound, knownBound: knownBound,
             mipGap: mipGap)
         search.interruption = interruption
+        search.stepLimit = stepLimit
         if let progress {
             search.report = { objective, bound in
                 progress(SolveProgress(elapsed: Self.seconds(began.duration(to: clock.now)), objective: objective, bound: bound))
@@ -120,6 +137,7 @@ public struct GLPKSolver: Sendable {
             termination = glp_mip_status(problem.pointer) == GLP_NOFEAS ? .infeasible : .searchComplete
         case GLP_EMIPGAP: termination = .gapReached
         case GLP_ESTOP where search.stoppedAtGap: termination = .gapReached
+        case GLP_ESTOP where search.stoppedAtStepLimit: termination = .workLimit
         case GLP_ESTOP where interruption?.isRequested == true: termination = .interrupted
         case GLP_ETMLIM: termination = .timeLimit
         case GLP_ENOPFS: termination = .infeasible
@@ -149,9 +167,11 @@ public struct GLPKSolver: Sendable {
             proven = true
         }
         if termination == .infeasible { bound = nil }
-        return SolverOutcome(
+        var outcome = SolverOutcome(
             termination: termination, columns: columns, bound: bound, proven: proven, nodes: search.nodes,
             lpSeconds: lpSeconds, mipSeconds: mipSeconds)
+        outcome.iterations = Int(glp_get_it_cnt(problem.pointer))
+        return outcome
     }
 
     /// GLPK's `tol_obj` as set here: how close a node's bound may come to the

@@ -3,7 +3,7 @@ import GLPKShim
 /// The one table that turns GLPK's return codes and statuses into outcomes.
 enum GLPKStatus {
     enum Simplex {
-        case solved, infeasible, unbounded, timeLimit, failed
+        case solved, infeasible, unbounded, timeLimit, iterationLimit, failed
     }
 
     /// Maps `glp_simplex`'s return code and, when it returned 0, `glp_get_status`.
@@ -19,6 +19,7 @@ enum GLPKStatus {
         case GLP_ENOPFS: return .infeasible
         case GLP_ENODFS: return .unbounded
         case GLP_ETMLIM: return .timeLimit
+        case GLP_EITLIM: return .iterationLimit
         default: return .failed
         }
     }

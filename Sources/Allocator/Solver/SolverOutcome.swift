@@ -7,12 +7,23 @@ public enum Termination: String, Sendable, Equatable {
     case gapReached
     /// `timeLimit` ran out.
     case timeLimit
+    /// The solve's work limit ran out: a count of work, not of seconds, so it
+    /// stops at the same point on every run and machine (docs/decisions.md,
+    /// "Determinism").
+    case workLimit
+    /// The search could improve neither the decision nor the bound any more
+    /// (the decision a local optimum of every neighbourhood, the bound
+    /// converged) before the gap was proven.
+    case searchStalled
     /// The LP relaxation (or GLPK's presolver) proved no decision exists.
     case infeasible
     /// The scenario has a mandatory project that no funder may fund: no solver needed.
     case trivialInfeasible
     /// Stopped on request (`SolveInterruption`, the command line's Ctrl-C).
     case interrupted
+
+    /// Stopped by one of its limits (time or work) before the gap was proven.
+    public var isLimit: Bool { self == .timeLimit || self == .workLimit }
 }
 
 /// What a solver run produced: why it stopped, the best 0/1 point found (the
@@ -27,6 +38,11 @@ public struct SolverOutcome: Sendable {
     public var proven: Bool
     /// Branch-and-bound nodes processed, when known.
     public var nodes: Int?
+    /// Simplex iterations GLPK made (LP relaxation and branch and cut): the
+    /// solve's work, counted the same on every machine.
+    public var iterations = 0
+    /// Work units the search spent (`SearchWork`), the same on every machine.
+    public var work = 0.0
     /// Seconds spent in the LP relaxation and in branch and cut.
     public var lpSeconds: Double
     public var mipSeconds: Double

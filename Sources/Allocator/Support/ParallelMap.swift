@@ -41,6 +41,24 @@ enum ParallelMap {
         return results.map { $0! }
     }
 
+    /// `work(k)` for every `k` in `0 ..< count`, at most `threads` at a time,
+    /// for work that writes its results in place.
+    static func forEach(count: Int, threads: Int, _ work: @Sendable (Int) -> Void) {
+        guard count > 0 else { return }
+        if threads <= 1 || count == 1 {
+            for k in 0 ..< count { work(k) }
+            return
+        }
+        let next = Counter()
+        DispatchQueue.concurrentPerform(iterations: min(threads, count)) { _ in
+            while true {
+                let k = next.take()
+                guard k < count else { return }
+                work(k)
+            }
+        }
+    }
+
     /// Hands out 0, 1, 2, ... to whichever thread asks.
     final class Counter: Sendable {
         private let value: Atomic<Int>
