@@ -47,7 +47,7 @@ struct Solve: ParsableCommand {
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
         if let maxMemory, MemoryLimit.parse(maxMemory) == nil {
-            throw ValidationError("--max-memory must be a size such as 8G, 512M or 1073741824 (bytes)")
+            throw ValidationError(MemoryLimit.sizeProblem(maxMemory) ?? "")
         }
     }
 
