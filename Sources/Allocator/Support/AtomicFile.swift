@@ -68,8 +68,11 @@ public enum AtomicFile {
         throw WriteError(path: path, reason: "every temporary name tried beside it was taken")
     }
 
-    /// `dir/.name.tmp-PID-RANDOM` beside the target, so the rename stays on one file system.
+    /// `dir/.name.tmp-PID-RANDOM` beside the target, so the rename stays on one file system,
+    /// for a writer that makes the temporary file itself (GLPK's, in `ModelFile`); the
+    /// target's missing folders are made, as `write` makes them (when that fails, so does the writer).
     static func temporaryPath(for path: String) -> String {
+        try? OutputDirectory.prepareParents(of: path)
         var random = SystemRandomNumberGenerator()
         return temporaryPath(for: path, suffix: random.next())
     }
