@@ -28,13 +28,15 @@ struct Compare: ParsableCommand {
     @Option(name: .customLong("time-limit"), help: "Seconds for the integrated solve (overrides policy.timeLimit).")
     var timeLimit: Double?
 
+    @OptionGroup var memory: MemoryOption
+
     func validate() throws {
         if let gap, !(gap >= 0 && gap < 1) { throw ValidationError("--gap must be at least 0 and below 1") }
         if let timeLimit, !(timeLimit > 0 && timeLimit.isFinite) { throw ValidationError("--time-limit must be a positive number of seconds") }
     }
 
     func run() throws {
-        let scenario = try Input.read(self.scenario)
+        let scenario = try Input.read(self.scenario, memory: memory.limit)
         var options = SolveOptions(mipGap: gap, timeLimit: timeLimit)
         let showProgress = ProgressLine.isWanted
         if showProgress {

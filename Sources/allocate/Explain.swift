@@ -72,6 +72,8 @@ struct Explain: ParsableCommand {
     @Option(name: .customLong("explain-time-limit"), help: "Seconds for all re-solves together; no re-solve starts that could end later.")
     var explainTimeLimit = ExplainLimits().totalTimeLimit
 
+    @OptionGroup var memory: MemoryOption
+
     func validate() throws {
         if (project == nil) == (funder == nil) {
             throw ValidationError("give a project-id to explain, or --funder ID (not both)")
@@ -87,9 +89,10 @@ struct Explain: ParsableCommand {
     }
 
     func run() throws {
+        let limit = memory.limit
         let given: ExplainInput
         do {
-            given = try ExplainInput.read(contentsOf: input)
+            given = try ExplainInput.read(contentsOf: input, memoryLimit: limit)
         } catch {
             switch error {
             case .scenario(let problems): Output.report(problems, file: input)
@@ -106,7 +109,7 @@ struct Explain: ParsableCommand {
             if gap != nil || timeLimit != nil {
                 throw ValidationError("--gap and --time-limit are for solving a scenario; \(input) is a result, already solved")
             }
-            let scenario = try Input.read(scenarioPath)
+            let scenario = try Input.read(scenarioPath, memory: limit)
             let recorded: RecordedDecision
             do {
                 recorded = try file.decision(for: scenario)

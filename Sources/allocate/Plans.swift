@@ -38,11 +38,14 @@ struct Plans: ParsableCommand {
     @Option(help: ArgumentHelp("Write the selected plans as CSV (UTF-8 with a byte order mark, for Excel) to this file, atomically, instead of printing them.", valueName: "file"))
     var csv: String?
 
+    @OptionGroup var memory: MemoryOption
+
     func run() throws {
-        let scenario = try Input.read(self.scenario)
+        let limit = memory.limit
+        let scenario = try Input.read(self.scenario, memory: limit)
         let recorded: RecordedDecision
         do {
-            recorded = try ResultFileReader.read(contentsOf: result).decision(for: scenario)
+            recorded = try ResultFileReader.read(contentsOf: result, memoryLimit: limit).decision(for: scenario)
         } catch {
             Output.report(error, result: result, scenario: self.scenario)
             throw ExitCode(2)

@@ -59,7 +59,7 @@ struct Solve: ParsableCommand {
         if let workLimit, !(workLimit > 0 && workLimit.isFinite) { throw ValidationError("--work-limit must be a positive number of work units") }
         if let threads, !(1 ... 1024).contains(threads) { throw ValidationError("--threads must be a whole number from 1 to 1024") }
         if let maxMemory, MemoryLimit.parse(maxMemory) == nil {
-            throw ValidationError("--max-memory must be a size such as 8G, 512M or 1073741824 (bytes)")
+            throw ValidationError(MemoryLimit.sizeProblem(maxMemory) ?? "")
         }
     }
 

@@ -10,11 +10,13 @@ struct Validate: ParsableCommand {
     @Argument(help: "Scenario files (allocate/1 JSON).")
     var scenarios: [String]
 
+    @OptionGroup var memory: MemoryOption
+
     func run() throws {
         var rejected = false
         for path in scenarios {
             do {
-                print(Census.text(try ScenarioReader.read(contentsOf: path, memoryLimit: .system()), path: path), terminator: "")
+                print(Census.text(try ScenarioReader.read(contentsOf: path, memoryLimit: memory.limit), path: path), terminator: "")
             } catch {
                 Output.report(error, file: path)
                 rejected = true

@@ -87,6 +87,8 @@ struct WhatIfSolve: ParsableCommand {
         valueName: "i/n"))
     var shard: String?
 
+    @OptionGroup var memory: MemoryOption
+
     func validate() throws {
         if variations == nil && changes.isEmpty {
             throw ValidationError("give a variations file (--variations FILE) or at least one change (--set CHANGE)")
@@ -106,7 +108,7 @@ struct WhatIfSolve: ParsableCommand {
     func run() throws {
         let clock = ContinuousClock()
         let began = clock.now
-        let (base, bytes) = try Input.readWithBytes(scenario)
+        let (base, bytes) = try Input.readWithBytes(scenario, memory: memory.limit)
         let readSeconds = seconds(clock.now - began)
         let part = shard.flatMap { try? WhatIfShard.parse($0).get() }
         let batch: WhatIfBatch

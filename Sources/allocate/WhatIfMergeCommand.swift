@@ -49,13 +49,15 @@ struct WhatIfMergeCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Run folders read at once (default: one per processor).", valueName: "n"))
     var jobs: Int?
 
+    @OptionGroup var memory: MemoryOption
+
     func validate() throws {
         if shards.isEmpty { throw ValidationError("give the --output folder of every shard") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
-        let (base, bytes) = try Input.readWithBytes(scenario)
+        let (base, bytes) = try Input.readWithBytes(scenario, memory: memory.limit)
         let workers = jobs ?? WhatIfBatch.defaultWorkers
         let merge: WhatIfMerge
         do {

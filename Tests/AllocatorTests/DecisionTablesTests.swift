@@ -24,6 +24,17 @@ import Testing
         #expect(CSV.number(0.1 + 0.2) == "0.3")
     }
 
+    /// Text a spreadsheet would run as a formula gets a `'` in front; the
+    /// numbers the writer makes (negative ones too) stay numbers.
+    @Test func textThatLooksLikeAFormulaIsGuarded() {
+        #expect(CSV.row([.number(-5), .text("-5"), .integer(-3), "=1+1", "+1", "@A1", "\tx", "\rx", "ok", "a=b"])
+            == "-5,'-5,-3,'=1+1,'+1,'@A1,'\tx,\"'\rx\",ok,a=b\n")
+        #expect(CSV.field("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"")
+        #expect(CSV.field(.number(-1_250_000.5)) == "-1250000.5")
+        #expect(CSV.field(.exactNumber(-0.1)) == "-0.1")
+        #expect(CSV.field("") == "")
+    }
+
     /// The written text reads back, through `CSVReader`, as the same cells.
     @Test func projectsTableOfTheGuidelineExample() throws {
         let (result, figures) = try Self.solved("guideline-example.json")

@@ -66,6 +66,6 @@ final class FormattingTests: XCTestCase {
         try AtomicFile.write("two\n", to: path)
         XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "two\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["out.json"])
-        XCTAssertThrowsError(try AtomicFile.write("x", to: dir.appendingPathComponent("missing/out.json").path))
+        XCTAssertThrowsError(try AtomicFile.write("x", to: dir.appendingPathComponent("out.json/inside.json").path))
     }
 }

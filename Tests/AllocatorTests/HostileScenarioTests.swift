@@ -82,18 +82,46 @@ final class HostileScenarioTests: XCTestCase {
         }
     }
 
-    /// A stream with no end (or a pipe, whose size is unknown) is read up to
-    /// the limit and no further.
-    func testAnEndlessStreamIsReadOnlyUpToTheLimit() throws {
-        switch FileContents.read(at: "/dev/zero", limit: 3_000_000) {
-        case .success(let bytes): XCTFail("read \(bytes.count) bytes of an endless stream")
-        case .failure(let failure): XCTAssertTrue(failure.tooLarge, failure.message)
+    /// A device is no input file (`/dev/zero` never ends): refused unread.
+    func testADeviceIsRefusedUnread() throws {
+        for device in ["/dev/zero", "/dev/urandom"] {
+            switch FileContents.read(at: device, limit: 3_000_000) {
+            case .success(let bytes): XCTFail("read \(bytes.count) bytes of \(device)")
+            case .failure(let failure): XCTAssertEqual(failure, .init(message: "it is a device, not a file"), device)
+            }
         }
-        let limit = MemoryLimit(bytes: 256 << 20, source: "--max-memory")
-        XCTAssertThrowsError(try ScenarioReader.read(contentsOf: "/dev/zero", memoryLimit: limit)) { error in
+        XCTAssertThrowsError(try ScenarioReader.read(contentsOf: "/dev/zero")) { error in
             XCTAssertEqual((error as? ScenarioError)?.problems.map(\.message),
-                           ["\"/dev/zero\" (more than 28 MB) needs more than 256 MiB of memory to read, and the "
-                               + "limit is 256 MiB (--max-memory); give more with --max-memory or use a larger machine"])
+                           ["cannot read \"/dev/zero\": it is a device, not a file"])
+        }
+    }
+
+    /// A pipe, whose size is unknown, is read up to the limit and no further
+    /// (30 MB are written into it; reading stops after the limit and the test drains the rest).
+    func testAPipeIsReadOnlyUpToTheLimit() throws {
+        let limit = MemoryLimit(bytes: 256 << 20, source: "--max-memory")
+        for (maximum, expected) in [(3_000_000, nil), (nil, "\"/dev/fd/%d\" (more than 28 MB) needs more than 256 MiB of memory to read, and the "
+                                        + "limit is 256 MiB (--max-memory); give more with --max-memory or use a larger machine")] {
+            let pipe = Pipe()
+            let writer = Thread {
+                let chunk = Data(count: 1 << 20)
+                for _ in 0 ..< 30 { pipe.fileHandleForWriting.write(chunk) }
+                try? pipe.fileHandleForWriting.close()
+            }
+            writer.start()
+            let path = "/dev/fd/\(pipe.fileHandleForReading.fileDescriptor)"
+            if let maximum {
+                switch FileContents.read(at: path, limit: maximum) {
+                case .success(let bytes): XCTFail("read all \(bytes.count) bytes")
+                case .failure(let failure): XCTAssertTrue(failure.tooLarge, failure.message)
+                }
+            } else {
+                XCTAssertThrowsError(try ScenarioReader.read(contentsOf: path, memoryLimit: limit)) { error in
+                    XCTAssertEqual((error as? ScenarioError)?.problems.map(\.message),
+                                   [String(format: expected ?? "", pipe.fileHandleForReading.fileDescriptor)])
+                }
+            }
+            _ = pipe.fileHandleForReading.readDataToEndOfFile()
         }
     }
 

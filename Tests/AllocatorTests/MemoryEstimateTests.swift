@@ -62,23 +62,6 @@ final class MemoryEstimateTests: XCTestCase {
         XCTAssertLessThan(MemoryEstimate.reading(fileBytes: million.fileBytes), limit)
     }
 
-    func testSizesParseAsPowersOf1024() {
-        XCTAssertEqual(MemoryLimit.parse("8G"), 8 << 30)
-        XCTAssertEqual(MemoryLimit.parse("8GB"), 8 << 30)
-        XCTAssertEqual(MemoryLimit.parse("8gib"), 8 << 30)
-        XCTAssertEqual(MemoryLimit.parse("512M"), 512 << 20)
-        XCTAssertEqual(MemoryLimit.parse("1.5G"), 3 << 29)
-        XCTAssertEqual(MemoryLimit.parse("1T"), 1 << 40)
-        XCTAssertEqual(MemoryLimit.parse("64k"), 64 << 10)
-        XCTAssertEqual(MemoryLimit.parse("1000000"), 1_000_000)
-        for bad in ["", "G", "eight", "-1G", "0", "1X", "1e3", "1.2.3M"] {
-            XCTAssertNil(MemoryLimit.parse(bad), bad)
-        }
-        XCTAssertEqual(MemoryLimit.describe(100 << 20), "100 MiB")
-        XCTAssertEqual(MemoryLimit.describe(8 << 30), "8.0 GiB")
-        XCTAssertEqual(MemoryLimit.describe((8 << 30) + 1), "8.1 GiB")
-    }
-
     /// The machine's limit is a positive figure with its source.
     func testTheSystemLimitIsKnown() {
         let limit = MemoryLimit.system()

@@ -62,7 +62,10 @@ final class CSVOutputTests: XCTestCase {
         let run = try CommandRunner.run(["scenarios/guideline-example.json", "--csv", file.path])
         XCTAssertEqual(run.status, 3, run.stderr)
         XCTAssertTrue(run.stderr.contains("it exists and is not a directory"), run.stderr)
-        let deep = try CommandRunner.run(["scenarios/guideline-example.json", "--csv", dir.appendingPathComponent("no/such").path])
+        let deep = try CommandRunner.run(["scenarios/guideline-example.json", "--csv", file.path + "/such"])
         XCTAssertEqual(deep.status, 3, deep.stderr)
+        XCTAssertTrue(deep.stderr.contains("cannot write \(file.path)/such: \(file.path) exists and is not a directory"), deep.stderr)
+        let made = try CommandRunner.run(["scenarios/guideline-example.json", "--csv", dir.appendingPathComponent("no/such").path])
+        XCTAssertEqual(made.status, 0, "missing folders above it are made: \(made.stderr)")
     }
 }

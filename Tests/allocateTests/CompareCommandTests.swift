@@ -341,10 +341,12 @@ final class CompareCommandTests: XCTestCase {
             XCTAssertEqual(run.stdout, "")
         }
         XCTAssertFalse(FileManager.default.fileExists(atPath: output.path))
-        let missing = dir.appendingPathComponent("no-such-directory").appendingPathComponent("compare.json")
+        let blocker = dir.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: blocker)
+        let missing = blocker.appendingPathComponent("compare.json")
         let run = try CommandRunner.run(["compare", "scenarios/guideline-example.json", "--output", missing.path])
         XCTAssertEqual(run.status, 3, run.stderr)
         XCTAssertTrue(run.stderr.contains(missing.path), run.stderr)
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["a-file"])
     }
 }

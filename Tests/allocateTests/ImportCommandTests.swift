@@ -143,8 +143,12 @@ final class ImportCommandTests: XCTestCase {
         let badPriority = try CommandRunner.run(["import", "--pabulib", Self.pabulibFiles[1], "--pabulib-priority", "cost"])
         XCTAssertEqual(badPriority.status, 64, badPriority.stderr)
 
-        let unwritable = try CommandRunner.run(Self.exampleArguments() + ["-o", "/nonexistent-dir/scenario.json"])
+        let blocker = FileManager.default.temporaryDirectory.appendingPathComponent("allocate-blocker-\(UUID().uuidString)")
+        try Data("x".utf8).write(to: blocker)
+        defer { try? FileManager.default.removeItem(at: blocker) }
+        let unwritable = try CommandRunner.run(Self.exampleArguments() + ["-o", blocker.path + "/scenario.json"])
         XCTAssertEqual(unwritable.status, 3, unwritable.stderr)
-        XCTAssertTrue(unwritable.stderr.contains("cannot write /nonexistent-dir/scenario.json"), unwritable.stderr)
+        XCTAssertTrue(unwritable.stderr.contains("cannot write \(blocker.path)/scenario.json: \(blocker.path) exists and is not a directory"),
+                      unwritable.stderr)
     }
 }

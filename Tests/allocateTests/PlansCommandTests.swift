@@ -211,9 +211,12 @@ final class PlansCommandTests: XCTestCase {
     }
 
     func testUnwritableCSVIsExitStatus3() throws {
-        let result = try solvedResult(in: directory())
-        let run = try plans(result, ["--csv", "/nonexistent-dir/plans.csv"])
+        let dir = try directory()
+        let result = try solvedResult(in: dir)
+        let blocker = dir.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: blocker)
+        let run = try plans(result, ["--csv", blocker.path + "/plans.csv"])
         XCTAssertEqual(run.status, 3)
-        XCTAssertTrue(run.stderr.contains("cannot write /nonexistent-dir/plans.csv"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("cannot write \(blocker.path)/plans.csv"), run.stderr)
     }
 }

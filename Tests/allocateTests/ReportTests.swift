@@ -155,7 +155,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try CommandRunner.run([path, "--report", html.path]).status, 0)
         XCTAssertEqual(try String(contentsOf: html, encoding: .utf8), first, "the same bytes again")
         // A file that cannot be written: exit 3, nothing left behind.
-        let missing = dir.appendingPathComponent("no-such-dir/report.html")
+        let missing = dir.appendingPathComponent("result.json/report.html")
         let failed = try CommandRunner.run([path, "--report", missing.path])
         XCTAssertEqual(failed.status, 3)
         XCTAssertTrue(failed.stderr.contains("cannot write \(missing.path)"), failed.stderr)

@@ -422,9 +422,12 @@ final class SolveCommandTests: XCTestCase {
     // MARK: Files that cannot be written
 
     /// An output in a directory that does not exist: exit 3 and a message naming the path, no crash.
-    func testOutputInMissingDirectoryFails() throws {
+    /// An output below a file cannot be written: exit 3, the path named, nothing left behind.
+    /// (Missing folders are made: `RobustnessCommandTests.testOutputFoldersAreMade`.)
+    func testOutputBelowAFileFails() throws {
         let dir = try directory()
-        let missing = dir.appendingPathComponent("no-such-directory")
+        let missing = dir.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: missing)
         let cases: [(label: String, arguments: [String])] = [
             ("--output", ["scenarios/guideline-example.json", "--output", missing.appendingPathComponent("result.json").path]),
             ("--write-model", ["scenarios/guideline-example.json", "--write-model", missing.appendingPathComponent("model.lp").path]),
@@ -436,8 +439,17 @@ final class SolveCommandTests: XCTestCase {
             XCTAssertTrue(run.stderr.contains(missing.path), "\(label): the message names the path\n\(run.stderr)")
             XCTAssertTrue(run.stderr.hasPrefix("allocate: "), "\(label): \(run.stderr)")
         }
-        XCTAssertFalse(FileManager.default.fileExists(atPath: missing.path))
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), [])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["a-file"])
+        // The same outputs below a folder that does not exist: it is made.
+        let made = dir.appendingPathComponent("made/here")
+        for (label, arguments) in [
+            ("--write-model", ["scenarios/guideline-example.json", "--write-model", made.appendingPathComponent("model.lp").path]),
+            ("generate -o", ["generate", "--projects", "20", "-o", made.appendingPathComponent("scenario.json").path]),
+        ] {
+            let run = try CommandRunner.run(arguments)
+            XCTAssertEqual(run.status, 0, "\(label): \(run.stderr)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: made.path).sorted(), ["model.lp", "scenario.json"])
     }
 
     /// An output path that is a directory: exit 3, the directory and its parent are left as they were.

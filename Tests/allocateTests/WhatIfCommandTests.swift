@@ -236,8 +236,9 @@ final class WhatIfCommandTests: XCTestCase {
     /// An output that cannot be written: exit 3, the reason on stderr, the table not printed.
     func testAnOutputThatCannotBeWrittenExitsThree() throws {
         let dir = try directory()
+        try Data("x".utf8).write(to: dir.appendingPathComponent("a-file"))
         for option in ["--output", "--csv", "--json"] {
-            let target = dir.appendingPathComponent("missing/out").path
+            let target = dir.appendingPathComponent("a-file/out").path
             let run = try CommandRunner.run(["whatif", Self.guideline, "--set", "level:lao.budget*=0.9", option, target])
             XCTAssertEqual(run.status, 3, "\(option): \(run.stderr)")
             XCTAssertTrue(run.stderr.hasPrefix("allocate: cannot write \(target)"), "\(option): \(run.stderr)")

@@ -60,8 +60,10 @@ extension PlanCalendar {
         var out = CSV.byteOrderMark + "stage,kind,level,start_be,end_be,start,end,thai,english\n"
         for stage in stages {
             for e in stage.entries {
-                let fields = ["\(stage.number)", e.kind.rawValue, e.level.name, e.start.isoBuddhist, e.end.isoBuddhist,
-                              e.start.iso, e.end.iso, e.thai, e.english]
+                let fields: [CSV.Cell] = [
+                    .integer(stage.number), .text(e.kind.rawValue), .text(e.level.name), .text(e.start.isoBuddhist),
+                    .text(e.end.isoBuddhist), .text(e.start.iso), .text(e.end.iso), .text(e.thai), .text(e.english),
+                ]
                 out += CSV.row(fields)
             }
         }

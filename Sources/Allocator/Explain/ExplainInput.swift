@@ -14,25 +14,37 @@ public enum ExplainInput: Sendable {
     /// Reads the file at `path`: a result file when its top-level `format` is
     /// `allocate-result/1`, otherwise a scenario (whose reader reports a wrong `format`).
     ///
-    /// - Throws: `Failure`, from the scenario reader or the result reader.
-    public static func read(contentsOf path: String) throws(Failure) -> ExplainInput {
+    /// - Parameter memoryLimit: when given, the checks every command makes
+    ///   before and while parsing: a file estimated to need more memory to
+    ///   read is refused unread, one whose values take more is refused while
+    ///   parsing. Without it, only the largest file size applies.
+    /// - Throws: `Failure`, from the scenario reader or the result reader; a file
+    ///   that cannot be read, a device, a file larger than
+    ///   `ScenarioReader.maximumFileSize` or too large for the memory is one problem at `$`.
+    public static func read(contentsOf path: String, memoryLimit: MemoryLimit? = nil) throws(Failure) -> ExplainInput {
         let bytes: [UInt8]
-        switch FileContents.read(at: path) {
+        switch InputFile.bytes(at: path, memoryLimit: memoryLimit, kind: "scenario or result file") {
         case .success(let contents): bytes = contents
-        case .failure(let reason):
+        case .failure(let refusal):
+            throw .scenario(ScenarioError(problems: [ScenarioProblem(path: JSONPath.root.description, message: refusal.message)]))
+        }
+        let root: JSONValue
+        do {
+            root = try JSONParser.parse(bytes, memoryLimit: memoryLimit)
+        } catch {
             throw .scenario(ScenarioError(problems: [
-                ScenarioProblem(path: JSONPath.root.description, message: "cannot read \"\(path)\": \(reason.message)"),
+                ScenarioProblem(path: error.path.description, line: error.line, message: "\(error.message) (column \(error.column))"),
             ]))
         }
-        if let root = try? JSONParser.parse(bytes), case .string(ResultDocument.format)? = root["format"]?.kind {
+        if case .string(ResultDocument.format)? = root["format"]?.kind {
             do {
-                return .result(try ResultFileReader.read(bytes: bytes))
+                return .result(try ResultFileReader.read(document: root))
             } catch {
                 throw .result(error)
             }
         }
         do {
-            return .scenario(try ScenarioReader.read(bytes: bytes))
+            return .scenario(try ScenarioReader.read(document: root))
         } catch {
             throw .scenario(error)
         }

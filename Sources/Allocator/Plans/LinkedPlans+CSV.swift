@@ -19,7 +19,7 @@ extension LinkedPlans {
     /// empty outside the years the funding spans, and every funding column is
     /// empty for an unfunded request.
     public func csv(bodies: [Int], includeUnrouted: Bool = false) -> String {
-        var out = CSV.byteOrderMark + CSV.row(csvHeader())
+        var out = CSV.byteOrderMark + CSV.row(csvHeader().map(CSV.Cell.text))
         for f in bodies {
             let plan = plan(of: f)
             for request in plan.requests { out += CSV.row(csvFields(request, body: f)) }
@@ -35,35 +35,31 @@ extension LinkedPlans {
     }
 
     /// The fields of one row.
-    private func csvFields(_ r: PlanRequest, body: Int?) -> [String] {
+    private func csvFields(_ r: PlanRequest, body: Int?) -> [CSV.Cell] {
         let s = scenario
         let project = s.projects[r.project]
-        var fields: [String]
+        var fields: [CSV.Cell]
         if let body {
             let funder = s.funders[body]
-            fields = [funder.id, funder.name ?? "", funder.level.name, funder.area ?? ""]
+            fields = [.text(funder.id), .text(funder.name ?? ""), .text(funder.level.name), .text(funder.area ?? "")]
         } else {
             fields = ["", "", "", ""]
         }
-        fields += [project.id, project.name ?? "", project.area, JSONOutput.format(project.priority), r.outcome.code]
+        fields += [.text(project.id), .text(project.name ?? ""), .text(project.area), .exactNumber(project.priority),
+                   .text(r.outcome.code)]
         if let f = body.flatMap({ r.funder(body: $0) }), let start = r.start {
             let funder = s.funders[f]
-            fields += [funder.id, funder.name ?? "", funder.level.name, String(start), Self.amount(r.cost)]
+            fields += [.text(funder.id), .text(funder.name ?? ""), .text(funder.level.name), .integer(start), .number(r.cost)]
             let span = start ... start + project.duration - 1
-            fields += (1 ... s.horizon).map { span.contains($0) ? Self.amount(r.yearly[$0 - 1]) : "" }
+            fields += (1 ... s.horizon).map { span.contains($0) ? .number(r.yearly[$0 - 1]) : "" }
         } else {
             fields += ["", "", "", "", ""] + Array(repeating: "", count: s.horizon)
         }
         if case .unfunded(let reason) = r.outcome {
-            fields += [reason.code, reason.explanation]
+            fields += [.text(reason.code), .text(reason.explanation)]
         } else {
             fields += ["", ""]
         }
         return fields
-    }
-
-    /// An amount as a plain number, without floating-point dust.
-    private static func amount(_ x: Double) -> String {
-        JSONOutput.format(ResultDocument.rounded(x))
     }
 }

@@ -13,31 +13,40 @@
 public enum ResultFileReader {
     /// Reads the result file at `path`.
     ///
-    /// - Throws: `ResultFileError` (kind `unreadable`); a file that cannot be read is one problem at `$`.
+    /// - Parameter memoryLimit: when given, a file estimated to need more memory
+    ///   to read is refused unread, and one whose values take more is refused
+    ///   while parsing (the checks of `ScenarioReader.read(contentsOf:memoryLimit:)`).
+    /// - Throws: `ResultFileError` (kind `unreadable`); a file that cannot be read, is
+    ///   larger than `ScenarioReader.maximumFileSize` or too large for the memory is one problem at `$`.
     /// - Complexity: O(file size).
-    public static func read(contentsOf path: String) throws(ResultFileError) -> ResultFile {
-        switch FileContents.read(at: path) {
+    public static func read(contentsOf path: String, memoryLimit: MemoryLimit? = nil) throws(ResultFileError) -> ResultFile {
+        switch InputFile.bytes(at: path, memoryLimit: memoryLimit, kind: "result file") {
         case .success(let bytes):
-            return try read(bytes: bytes)
-        case .failure(let reason):
-            throw ResultFileError(kind: .unreadable, problems: [
-                .init(path: "$", message: "cannot read \"\(path)\": \(reason.message)"),
-            ])
+            return try read(bytes: bytes, memoryLimit: memoryLimit)
+        case .failure(let refusal):
+            throw ResultFileError(kind: .unreadable, problems: [.init(path: "$", message: refusal.message)])
         }
     }
 
     /// Reads a result from the bytes of a UTF-8 JSON document.
     ///
     /// - Throws: `ResultFileError` (kind `unreadable`) listing every problem, in file order.
-    public static func read(bytes: [UInt8]) throws(ResultFileError) -> ResultFile {
+    public static func read(bytes: [UInt8], memoryLimit: MemoryLimit? = nil) throws(ResultFileError) -> ResultFile {
         let root: JSONValue
         do {
-            root = try JSONParser.parse(bytes)
+            root = try JSONParser.parse(bytes, memoryLimit: memoryLimit)
         } catch {
             throw ResultFileError(kind: .unreadable, problems: [
                 .init(path: error.path.description, line: error.line, message: "\(error.message) (column \(error.column))"),
             ])
         }
+        return try read(document: root)
+    }
+
+    /// Reads a result from a parsed document: the checks of `read(bytes:)` after parsing.
+    ///
+    /// - Throws: `ResultFileError` (kind `unreadable`) listing every problem, in file order.
+    public static func read(document root: JSONValue) throws(ResultFileError) -> ResultFile {
         var decoder = Decoder()
         let file = decoder.decode(root)
         guard let file, decoder.problems.isEmpty else {

@@ -20,19 +20,19 @@ public enum DecisionTables {
             "id", "name", "area", "sector", "strategies", "priority", "requestedCost", "funded", "funder", "funderName",
             "level", "start", "cost", "reason", "explanation",
         ]
-        let rows: [[String]] = s.projects.enumerated().map { p, project in
-            var row = [
-                project.id, project.name ?? "", project.area, project.sector ?? "",
-                project.strategies.joined(separator: "; "), CSV.number(project.priority),
-                CSV.number(project.cost.total),
+        let rows: [[CSV.Cell]] = s.projects.enumerated().map { p, project in
+            var row: [CSV.Cell] = [
+                .text(project.id), .text(project.name ?? ""), .text(project.area), .text(project.sector ?? ""),
+                .text(project.strategies.joined(separator: "; ")), .number(project.priority),
+                .number(project.cost.total),
             ]
             if let a = result.decision?.assignments[p] {
                 let funder = s.funders[a.funder]
-                row += ["yes", funder.id, funder.name ?? "", funder.level.name, "\(a.start)",
-                        figures.projectCost[p].map(CSV.number) ?? "", "", ""]
+                row += ["yes", .text(funder.id), .text(funder.name ?? ""), .text(funder.level.name), .integer(a.start),
+                        figures.projectCost[p].map(CSV.Cell.number) ?? "", "", ""]
             } else {
                 let reason = figures.reasons[p]
-                row += ["no", "", "", "", "", "", reason?.code ?? "", reason?.explanation ?? ""]
+                row += ["no", "", "", "", "", "", .text(reason?.code ?? ""), .text(reason?.explanation ?? "")]
             }
             return row
         }
@@ -50,17 +50,17 @@ public enum DecisionTables {
         if s.horizon > 1 {
             for year in 1 ... s.horizon { header += ["budgetYear\(year)", "usedYear\(year)"] }
         }
-        let rows: [[String]] = s.funders.enumerated().map { f, funder in
+        let rows: [[CSV.Cell]] = s.funders.enumerated().map { f, funder in
             let use = figures.funders[f]
             let budget = funder.budget.reduce(0, +)
-            var row = [
-                funder.id, funder.name ?? "", funder.level.name, funder.area ?? "", CSV.number(budget),
-                CSV.number(use.usedTotal), CSV.number(budget - use.usedTotal), "\(use.projects)",
-                funder.maxProjects.map { "\($0)" } ?? "",
+            var row: [CSV.Cell] = [
+                .text(funder.id), .text(funder.name ?? ""), .text(funder.level.name), .text(funder.area ?? ""),
+                .number(budget), .number(use.usedTotal), .number(budget - use.usedTotal), .integer(use.projects),
+                funder.maxProjects.map(CSV.Cell.integer) ?? "",
             ]
             if s.horizon > 1 {
                 for year in 0 ..< s.horizon {
-                    row += [CSV.number(funder.budget[year]), CSV.number(use.used[year])]
+                    row += [.number(funder.budget[year]), .number(use.used[year])]
                 }
             }
             return row

@@ -41,29 +41,11 @@ public enum ScenarioReader {
     ///   read, is larger than `maximumFileSize`, or (with `memoryLimit`) is
     ///   estimated to need more memory to read than the limit.
     public static func bytes(contentsOf path: String, memoryLimit: MemoryLimit? = nil) throws(ScenarioError) -> [UInt8] {
-        let fitting = memoryLimit.map { MemoryEstimate.largestReadableFile(within: $0.bytes) } ?? .max
-        switch FileContents.read(at: path, limit: min(maximumFileSize, fitting)) {
+        switch InputFile.bytes(at: path, memoryLimit: memoryLimit, kind: "scenario file") {
         case .success(let contents):
             return contents
-        case .failure(let reason) where reason.tooLarge && fitting < maximumFileSize && reason.size.map({ $0 <= maximumFileSize }) ?? true:
-            let need = reason.size.map { "about " + MemoryLimit.describe(MemoryEstimate.reading(fileBytes: $0)) }
-                ?? "more than " + MemoryLimit.describe(memoryLimit?.bytes ?? 0)
-            let size = reason.size.map { "\($0 / 1_000_000) MB" } ?? "more than \(fitting / 1_000_000) MB"
-            throw ScenarioError(problems: [
-                ScenarioProblem(path: JSONPath.root.description, message: "\"\(path)\" (\(size)) needs \(need) "
-                    + "of memory to read, and the limit is \(memoryLimit.map(\.description) ?? "")"
-                    + "; give more with --max-memory or use a larger machine"),
-            ])
-        case .failure(let reason) where reason.tooLarge:
-            throw ScenarioError(problems: [
-                ScenarioProblem(path: JSONPath.root.description, message: "\"\(path)\" is larger than "
-                    + "\(maximumFileSize / 1_000_000) MB, the largest scenario file allocate reads "
-                    + "(a generated scenario of 1,000,000 projects takes 315 MB)"),
-            ])
-        case .failure(let reason):
-            throw ScenarioError(problems: [
-                ScenarioProblem(path: JSONPath.root.description, message: "cannot read \"\(path)\": \(reason.message)"),
-            ])
+        case .failure(let refusal):
+            throw ScenarioError(problems: [ScenarioProblem(path: JSONPath.root.description, message: refusal.message)])
         }
     }
 

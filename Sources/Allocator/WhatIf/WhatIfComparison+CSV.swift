@@ -25,28 +25,28 @@ extension WhatIfComparison {
         header += ["newlyFunded", "dropped", "moved", "newlyFundedProjects", "droppedProjects", "movedProjects"]
         if includeTimings { header.append("seconds") }
         let ids = scenario.projects.map(\.id)
-        let rows: [[String]] = runs.map { run in
+        let rows: [[CSV.Cell]] = runs.map { run in
             let hasDecision = run.hasDecision
-            func number(_ x: Double?) -> String { x.map(CSV.number) ?? "" }
-            var row = [
-                "\(run.index)", run.name, run.description ?? "", run.changes.joined(separator: "\n"),
-                run.status.rawValue, run.termination.rawValue, number(run.objective), number(objectiveChange(run)),
+            func number(_ x: Double?) -> CSV.Cell { x.map(CSV.Cell.number) ?? "" }
+            var row: [CSV.Cell] = [
+                .integer(run.index), .text(run.name), .text(run.description ?? ""), .text(run.changes.joined(separator: "\n")),
+                .text(run.status.rawValue), .text(run.termination.rawValue), number(run.objective), number(objectiveChange(run)),
                 number(run.bound), number(run.gap),
-                hasDecision ? "\(run.fundedCount)" : "", hasDecision ? CSV.number(run.fundedCost) : "",
-                CSV.number(run.budget), hasDecision ? CSV.number(run.unspentBudget) : "",
+                hasDecision ? .integer(run.fundedCount) : "", hasDecision ? .number(run.fundedCost) : "",
+                .number(run.budget), hasDecision ? .number(run.unspentBudget) : "",
             ]
             for level in levels {
                 let totals = run.levels.first { $0.level == level }
                 row += [
-                    hasDecision ? totals.map { "\($0.projects)" } ?? "" : "",
-                    hasDecision ? totals.map { CSV.number($0.cost) } ?? "" : "",
-                    totals.map { CSV.number($0.budget) } ?? "",
+                    hasDecision ? totals.map { .integer($0.projects) } ?? "" : "",
+                    hasDecision ? totals.map { .number($0.cost) } ?? "" : "",
+                    totals.map { .number($0.budget) } ?? "",
                 ]
             }
             let kinds: [DecisionChanges.Kind] = [.newlyFunded, .dropped, .moved]
-            row += kinds.map { "\(run.changed($0).count)" }
-            row += kinds.map { run.changed($0).map { ids[$0.project] }.joined(separator: "; ") }
-            if includeTimings { row.append(CSV.number(run.timings.total)) }
+            row += kinds.map { .integer(run.changed($0).count) }
+            row += kinds.map { .text(run.changed($0).map { ids[$0.project] }.joined(separator: "; ")) }
+            if includeTimings { row.append(.number(run.timings.total)) }
             return row
         }
         return CSV.document(header: header, rows: rows)
@@ -64,18 +64,19 @@ extension WhatIfComparison {
             "index", "variation", "change", "project", "name", "area", "baseFunder", "baseLevel", "baseStart", "baseCost",
             "funder", "level", "start", "cost",
         ]
-        func cells(_ assignment: Decision.Assignment?, cost: Double?) -> [String] {
+        func cells(_ assignment: Decision.Assignment?, cost: Double?) -> [CSV.Cell] {
             guard let a = assignment else { return ["", "", "", ""] }
             let funder = s.funders[a.funder]
-            return [funder.id, funder.level.name, "\(a.start)", cost.map(CSV.number) ?? ""]
+            return [.text(funder.id), .text(funder.level.name), .integer(a.start), cost.map(CSV.Cell.number) ?? ""]
         }
-        var rows: [[String]] = []
+        var rows: [[CSV.Cell]] = []
         for run in runs.dropFirst() {
             for change in run.changed {
                 let p = change.project
                 let project = s.projects[p]
                 rows.append(
-                    ["\(run.index)", run.name, change.kind.rawValue, project.id, project.name ?? "", project.area]
+                    [.integer(run.index), .text(run.name), .text(change.kind.rawValue), .text(project.id),
+                     .text(project.name ?? ""), .text(project.area)]
                         + cells(baseAssignment(p), cost: baseCost(p)) + cells(change.assignment, cost: change.cost))
             }
         }

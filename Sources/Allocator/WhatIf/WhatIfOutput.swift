@@ -8,7 +8,7 @@ public enum WhatIfOutput {
     public static let resultFile = "result.json"
     public static let scenarioFile = "scenario.json"
 
-    /// Makes `directory` (its parent must exist) before anything is solved, so
+    /// Makes `directory` (and the folders above it) before anything is solved, so
     /// an output that cannot be made fails before the solves rather than after.
     public static func prepare(_ directory: String) throws(AtomicFile.WriteError) {
         try OutputDirectory.prepare(directory)
