@@ -12,7 +12,7 @@ struct AreaSweeps {
 
     /// Most projects per area group (and at most an eighth of all projects):
     /// about a tambon. Larger groups (a district) leave GLPK unable to improve
-    /// them within `SearchWork.groupSteps`; measured in docs/decisions.md.
+    /// them within `SearchWork.groupUnits`; measured in docs/decisions.md.
     static let regionSize = 150
     /// Area groups solved at once, each on its own thread. Fixed rather than
     /// the number of cores, so that which groups are solved together (and so
@@ -85,9 +85,8 @@ struct AreaSweeps {
                 var improved = false
                 if !parts.isEmpty {
                     let (found, work) = try search.improve(
-                        current, parts: parts, stepLimit: SearchWork.groupSteps,
-                        timeLimit: incumbent.secondsLeft, threads: incumbent.threads)
-                    incumbent.spend(work)
+                        current, parts: parts, timeLimit: incumbent.secondsLeft, threads: incumbent.threads)
+                    incumbent.spend(work + SearchWork.batch(model.linear))
                     improved = incumbent.offer(found)
                 }
                 if improved {

@@ -10,14 +10,14 @@ struct NeighbourhoodSearch {
 
     /// Solves the model restricted to each of `parts` (disjoint sets of
     /// columns; everything else fixed as in `decision`) with at most
-    /// `stepLimit` GLPK steps each (`GLPKSolver.stepLimit`; and `timeLimit` seconds, a
-    /// safety net), up to `threads` parts at once; returns the decision with
+    /// `SearchWork.groupSteps` GLPK steps each (`GLPKSolver.stepLimit`; and
+    /// `timeLimit` seconds, a safety net), up to `threads` parts at once; returns the decision with
     /// every improved part changed, or nil when none improved, and the work
     /// done (`SearchWork`: the largest part's, since they run side by side).
     /// Rows shared by several parts split their slack between them
     /// (`LinearModel.restricted(parts:at:)`), so the changes hold together.
     func improve(
-        _ decision: [Int], parts: [[Int]], stepLimit: Int, timeLimit: Double, threads: Int
+        _ decision: [Int], parts: [[Int]], timeLimit: Double, threads: Int
     ) throws(SolverFailure) -> (decision: [Int]?, work: Double) {
         let subs = model.linear.restricted(parts: parts, at: decision)
         // Each part's start: the decision's columns in it, as the part's own indices.
@@ -33,7 +33,7 @@ struct NeighbourhoodSearch {
             Result { () throws(SolverFailure) -> (columns: [Int]?, work: Double) in
                 let start = starts[k]
                 var solver = GLPKSolver(mipGap: 0, timeLimit: timeLimit)
-                solver.stepLimit = stepLimit
+                solver.stepLimit = SearchWork.groupSteps(rows: subs[k].rowCount, columns: subs[k].columnCount)
                 let outcome = try solver.solve(subs[k], start: start)
                 let work = SearchWork.glpk(
                     iterations: outcome.iterations, nodes: outcome.nodes ?? 0,

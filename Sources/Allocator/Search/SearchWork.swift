@@ -7,10 +7,12 @@ import Foundation
 /// and machine (issue 6 point 5; docs/decisions.md, "Determinism").
 ///
 /// A unit is about one millisecond of the project's 2-core reference machine
-/// (docs/decisions.md gives the measurements): each step is charged an
-/// estimate from the model's size and GLPK's simplex iteration and node counts,
-/// never a measured time. The estimates only need to keep the work roughly in
-/// proportion to time; what they must be is the same everywhere.
+/// with another job beside the solve (load about 2.5; docs/decisions.md gives
+/// the measurements): each step is charged an estimate from the model's size
+/// and GLPK's simplex iteration and node counts, never a measured time. The
+/// estimates only need to keep the work roughly in proportion to time, and
+/// the steps in proportion to each other; what they must be is the same
+/// everywhere.
 enum SearchWork {
     /// Work units per second of `timeLimit`: the default work limit is
     /// `timeLimit × unitsPerSecond`. Below 1000 so that on a machine as fast
@@ -22,10 +24,10 @@ enum SearchWork {
     static let referenceEntries = 136_865.0
 
     /// One subgradient step of the Lagrangian relaxation (knapsacks, reduced
-    /// profits, subgradient; on 2 threads): 4.5 ms at 12,000 projects, 23 ms
-    /// at 200,000 (measured in CPU time; a power fitted through the two).
+    /// profits, subgradient; on 2 threads): about 10 ms at 12,000 projects and
+    /// 75-140 ms at 200,000 (a power fitted through the two).
     static func step(_ model: LinearModel) -> Double {
-        4.5 * pow(max(1, Double(model.entryCount)) / referenceEntries, 0.59)
+        10 * pow(max(1, Double(model.entryCount)) / referenceEntries, 0.82)
     }
 
     /// One rounding of the relaxation's point (`GreedyStart.rounded`, on one
@@ -36,18 +38,31 @@ enum SearchWork {
 
     /// One GLPK solve of a model with `rows` rows and `columns` columns that
     /// made `iterations` simplex iterations and processed `nodes` nodes (about
-    /// 0.09 ms per iteration on the 300-row area groups, measured in CPU time).
+    /// 0.07 ms per iteration or node on the 300-row area groups).
     static func glpk(iterations: Int, nodes: Int, rows: Int, columns: Int) -> Double {
         1 + Double(iterations + nodes) * iterationCost(rows: rows, columns: columns)
     }
 
-    /// Units per GLPK step (a simplex iteration or a node) of a model of this size.
-    static func iterationCost(rows: Int, columns: Int) -> Double {
-        3e-4 * Double(max(1, rows + columns))
+    /// What one batch of groups costs besides GLPK: building the restricted
+    /// models from the whole model's rows and checking the result against
+    /// every row (about 20 ms a batch at 200,000 projects).
+    static func batch(_ model: LinearModel) -> Double {
+        1e-5 * Double(model.entryCount)
     }
 
-    /// Most GLPK steps (`GLPKSolver.stepLimit`) one area group's solve may
-    /// make: about half a second on the reference machine, the clock limit it
-    /// replaced.
-    static let groupSteps = 7_000
+    /// Units per GLPK step (a simplex iteration or a node) of a model of this size.
+    static func iterationCost(rows: Int, columns: Int) -> Double {
+        2.2e-4 * Double(max(1, rows + columns))
+    }
+
+    /// Most work units one area group's (or funder's) GLPK solve may spend:
+    /// about half a second, the clock limit it replaced.
+    static let groupUnits = 500.0
+
+    /// Most GLPK steps (`GLPKSolver.stepLimit`) a group's solve may make:
+    /// `groupUnits` at this size (a funder's part of 2,000 columns makes a
+    /// step in about 1 ms, a 200-column area group in 0.07 ms).
+    static func groupSteps(rows: Int, columns: Int) -> Int {
+        max(100, Int(groupUnits / iterationCost(rows: rows, columns: columns)))
+    }
 }
