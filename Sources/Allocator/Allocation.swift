@@ -30,14 +30,17 @@ public enum Allocation {
             outcome = SolverOutcome(termination: .trivialInfeasible, columns: nil, bound: nil)
         } else {
             outcome = try HybridSearch(
-                model: model, mipGap: mipGap, timeLimit: timeLimit, verbose: options.verbose,
+                model: model, mipGap: mipGap,
+                timeLimit: searchSeconds(timeLimit: timeLimit, deadline: options.deadline, now: clock.now),
+                verbose: options.verbose,
                 progress: options.progress, log: options.log, warmStart: options.warmStart,
                 interruption: options.interruption
             ).run()
         }
         var diagnosis: InfeasibilityDiagnosis?
         if outcome.termination == .infeasible {
-            diagnosis = try InfeasibilityDiagnosis.diagnose(model, timeLimit: min(Self.diagnosisSeconds, timeLimit))
+            let left = searchSeconds(timeLimit: timeLimit, deadline: options.deadline, now: clock.now)
+            diagnosis = try InfeasibilityDiagnosis.diagnose(model, timeLimit: min(Self.diagnosisSeconds, left))
         }
         let solved = clock.now
         var solvedResult = result(
@@ -51,17 +54,38 @@ public enum Allocation {
     /// docs/prices.md) and records them and their time in the result; nothing
     /// when it has no decision.
     ///
+    /// - Parameter deadline: when given, funders not priced by then are left
+    ///   out and the prices are marked incomplete (`BudgetPrices.unpriced`).
     /// - Throws: `SolverFailure` when GLPK fails on a funder's program.
-    public static func priceBudgets(_ result: inout AllocationResult) throws(SolverFailure) {
+    public static func priceBudgets(
+        _ result: inout AllocationResult, until deadline: ContinuousClock.Instant? = nil
+    ) throws(SolverFailure) {
         guard let decision = result.decision else { return }
         let clock = ContinuousClock()
         let began = clock.now
-        result.budgetPrices = try BudgetPrices.compute(model: result.model, decision: decision)
+        result.budgetPrices = try BudgetPrices.compute(model: result.model, decision: decision, until: deadline)
         result.timings.prices = GLPKSolver.seconds(clock.now - began)
     }
 
     /// Most seconds spent explaining an infeasible scenario (`InfeasibilityDiagnosis`).
     static let diagnosisSeconds = 30.0
+
+    /// The least the search gets, however late it starts: enough for the greedy
+    /// start and a first Lagrangian step on a small model, so that a command
+    /// whose reading took all its time still returns a decision.
+    static let minimumSearchSeconds = 0.01
+
+    /// The seconds the search may run from `now`: `timeLimit`, or the time
+    /// left until `deadline` when that is sooner, and never less than
+    /// `minimumSearchSeconds`. The command's reading and building, and the time
+    /// it keeps for after the solve, are taken off this way, while the result
+    /// still records `timeLimit`.
+    static func searchSeconds(
+        timeLimit: Double, deadline: ContinuousClock.Instant?, now: ContinuousClock.Instant
+    ) -> Double {
+        guard let deadline else { return timeLimit }
+        return max(minimumSearchSeconds, min(timeLimit, GLPKSolver.seconds(deadline - now)))
+    }
 
     static func result(
         model: AllocationModel, outcome: SolverOutcome, mipGap: Double, timeLimit: Double,
