@@ -29,10 +29,10 @@ public enum Allocation {
         if !missing.isEmpty {
             outcome = SolverOutcome(termination: .trivialInfeasible, columns: nil, bound: nil)
         } else {
+            let seconds = searchSeconds(timeLimit: timeLimit, deadline: options.deadline, now: clock.now)
+            options.log?("search: \(NumberFormat.seconds(seconds)) s of the time limit of \(NumberFormat.seconds(timeLimit)) s")
             outcome = try HybridSearch(
-                model: model, mipGap: mipGap,
-                timeLimit: searchSeconds(timeLimit: timeLimit, deadline: options.deadline, now: clock.now),
-                verbose: options.verbose,
+                model: model, mipGap: mipGap, timeLimit: seconds, verbose: options.verbose,
                 progress: options.progress, log: options.log, warmStart: options.warmStart,
                 interruption: options.interruption
             ).run()
