@@ -205,7 +205,9 @@ struct ResultFile {
         let written = json["budgetPrices"] as? [[String: Any]] ?? []
         let writtenFunders = written.map { $0["funder"] as? String ?? "?" }
         let pricedFunders = scenario.funders.map(\.id).filter { writtenFunders.contains($0) }
-        if complete {
+        if !prices {
+            expect(written.isEmpty, "budgetPrices written where none were expected")
+        } else if complete {
             expect(pricedFunders.count == scenario.funders.count, "budgetPrices complete but \(scenario.funders.count - pricedFunders.count) funders have none")
         } else {
             expect(Self.number(json["unpricedFunders"]).map(Int.init) == scenario.funders.count - pricedFunders.count,
