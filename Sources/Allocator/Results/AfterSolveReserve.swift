@@ -29,9 +29,9 @@ public struct AfterSolveReserve: Sendable, Equatable {
     /// for the 2.3 million of 200,000 projects, most of it the province's LP).
     static let pricesPerMillionEntries = 1.0
     /// Seconds per million matrix entries for the unfunded reasons, result.json
-    /// and the summary (3.0 to 4.5 s for the 2.3 million of 200,000 projects,
-    /// with other builds running).
-    static let finishPerMillionEntries = 2.0
+    /// and the summary (2.2 to 4.5 s for the 2.3 million of 200,000 projects,
+    /// most often under 3.5 s, with other builds running).
+    static let finishPerMillionEntries = 1.6
     /// Seconds per million matrix entries for `--csv`'s two files.
     static let csvPerMillionEntries = 0.3
     /// Seconds per million matrix entries for `--report` (its linked plans and
