@@ -103,9 +103,9 @@ struct Solve: ParsableCommand {
             + "\(NumberFormat.fixed(budget.reserve.finish, decimals: 2)) s for the reasons and the files; "
             + "the search gets \(NumberFormat.fixed(max(0, searchSeconds), decimals: 2)) s")
         if searchSeconds <= 0 {
-            Output.error("warning: reading and building took the whole --time-limit of "
-                + "\(NumberFormat.seconds(budget.limit)) s but what the writing needs: the search gets only its greedy start, "
-                + "and the command ends after the limit")
+            Output.error("warning: reading and building left nothing of the time limit of "
+                + "\(NumberFormat.seconds(budget.limit)) s beside the time kept for writing the result: "
+                + "the search makes only its greedy start, and the command ends after the limit")
         }
         let result: AllocationResult
         do {
