@@ -30,8 +30,10 @@ public enum Allocation {
         if !missing.isEmpty {
             outcome = SolverOutcome(termination: .trivialInfeasible, columns: nil, bound: nil)
         } else {
+            let seconds = searchSeconds(timeLimit: timeLimit, deadline: options.deadline, now: clock.now)
+            options.log?("search: \(NumberFormat.seconds(seconds)) s of the time limit of \(NumberFormat.seconds(timeLimit)) s")
             var search = HybridSearch(
-                model: model, mipGap: mipGap, timeLimit: timeLimit, workLimit: workLimit, verbose: options.verbose,
+                model: model, mipGap: mipGap, timeLimit: seconds, workLimit: workLimit, verbose: options.verbose,
                 progress: options.progress, log: options.log, warmStart: options.warmStart,
                 interruption: options.interruption)
             if let threads = options.threads { search.threads = threads }
@@ -39,7 +41,8 @@ public enum Allocation {
         }
         var diagnosis: InfeasibilityDiagnosis?
         if outcome.termination == .infeasible {
-            diagnosis = try InfeasibilityDiagnosis.diagnose(model, timeLimit: min(Self.diagnosisSeconds, timeLimit))
+            let left = searchSeconds(timeLimit: timeLimit, deadline: options.deadline, now: clock.now)
+            diagnosis = try InfeasibilityDiagnosis.diagnose(model, timeLimit: min(Self.diagnosisSeconds, left))
         }
         let solved = clock.now
         var solvedResult = result(
@@ -54,17 +57,39 @@ public enum Allocation {
     /// when it has no decision. On at most `threads` threads (nil: one per
     /// processor); the prices do not depend on it.
     ///
+    /// - Parameter deadline: when given, funders not priced by then are left
+    ///   out and the prices are marked incomplete (`BudgetPrices.unpriced`).
     /// - Throws: `SolverFailure` when GLPK fails on a funder's program.
-    public static func priceBudgets(_ result: inout AllocationResult, threads: Int? = nil) throws(SolverFailure) {
+    public static func priceBudgets(
+        _ result: inout AllocationResult, threads: Int? = nil, until deadline: ContinuousClock.Instant? = nil
+    ) throws(SolverFailure) {
         guard let decision = result.decision else { return }
         let clock = ContinuousClock()
         let began = clock.now
-        result.budgetPrices = try BudgetPrices.compute(model: result.model, decision: decision, threads: threads)
+        result.budgetPrices = try BudgetPrices.compute(
+            model: result.model, decision: decision, threads: threads, until: deadline)
         result.timings.prices = GLPKSolver.seconds(clock.now - began)
     }
 
     /// Most seconds spent explaining an infeasible scenario (`InfeasibilityDiagnosis`).
     static let diagnosisSeconds = 30.0
+
+    /// The least the search gets, however late it starts: enough for the greedy
+    /// start and a first Lagrangian step on a small model, so that a command
+    /// whose reading took all its time still returns a decision.
+    static let minimumSearchSeconds = 0.01
+
+    /// The seconds the search may run from `now`: `timeLimit`, or the time
+    /// left until `deadline` when that is sooner, and never less than
+    /// `minimumSearchSeconds`. The command's reading and building, and the time
+    /// it keeps for after the solve, are taken off this way, while the result
+    /// still records `timeLimit`.
+    static func searchSeconds(
+        timeLimit: Double, deadline: ContinuousClock.Instant?, now: ContinuousClock.Instant
+    ) -> Double {
+        guard let deadline else { return timeLimit }
+        return max(minimumSearchSeconds, min(timeLimit, GLPKSolver.seconds(deadline - now)))
+    }
 
     static func result(
         model: AllocationModel, outcome: SolverOutcome, mipGap: Double, timeLimit: Double, workLimit: Double,

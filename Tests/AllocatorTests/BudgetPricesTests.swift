@@ -183,4 +183,72 @@ import Testing
         let decision = try #require(result.decision)
         #expect(try BudgetPrices.compute(model: result.model, decision: decision, threads: 1) == prices)
     }
+
+    /// A and B on L's 1,000 baht, as in the first test: two funders, one of them (L) with a price.
+    static func twoFunders() throws -> (AllocationResult, BudgetPrices, Decision) {
+        let s = Self.scenario(budget: [1000], [
+            Project(id: "A", area: "V", cost: .total(600), priority: 10),
+            Project(id: "B", area: "V", cost: .total(500), priority: 6),
+        ])
+        let (result, prices) = try Self.prices(s)
+        return (result, prices, try #require(result.decision))
+    }
+
+    /// A deadline already past prices no funder: the set is empty, incomplete,
+    /// and names both funders as not priced. A deadline far ahead prices them
+    /// all, the same as without one.
+    @Test func aDeadlinePastLeavesEveryFunderOut() throws {
+        let (result, prices, decision) = try Self.twoFunders()
+        #expect(prices.isComplete && prices.unpriced.isEmpty)
+        let late = try BudgetPrices.compute(model: result.model, decision: decision, until: .now - .seconds(1))
+        #expect(late.all.isEmpty)
+        #expect(late.unpriced == [0, 1])
+        #expect(!late.isComplete)
+        let early = try BudgetPrices.compute(model: result.model, decision: decision, until: .now + .seconds(3600))
+        #expect(early == prices)
+        #expect(early.isComplete)
+    }
+
+    /// The funder's LP is not solved once its deadline has passed (GLPK would
+    /// be given no time), and is solved with time left.
+    @Test func aFundersLPIsNotSolvedAfterItsDeadline() throws {
+        let (result, _, decision) = try Self.twoFunders()
+        let columns = try #require(result.model.columns(of: decision))
+        let lp = FunderLPBuilder(model: result.model, decision: columns).lp(of: 1)
+        #expect(!lp.columns.isEmpty)
+        #expect(try FunderLPSolver.solve(lp, until: .now - .seconds(1)) == nil)
+        #expect(try FunderLPSolver.solve(lp, until: .now + .seconds(3600)) != nil)
+        #expect(try FunderLPSolver.solve(lp) != nil)
+    }
+
+    /// A set cut after funder C (L priced, C not): L's price is still found by
+    /// its funder, and result.json and the summary say the set is incomplete
+    /// and how many funders it leaves out; a complete set says it is complete.
+    @Test func aCutSetSaysSoInTheResultAndTheSummary() throws {
+        var (result, prices, decision) = try Self.twoFunders()
+        let cut = BudgetPrices(horizon: 1, all: [prices.price(funder: 1, year: 1)], unpriced: [0])
+        #expect(cut.price(funder: 1, year: 1) == prices.price(funder: 1, year: 1))
+        #expect(!cut.isComplete)
+        let figures = ResultFigures(model: result.model, decision: decision)
+
+        result.budgetPrices = prices
+        let whole = ResultDocument.json(result, model: result.model, figures: figures, includeTimings: false).serialized()
+        #expect(whole.contains("\"budgetPricesComplete\": true,\n  \"budgetPrices\": ["))
+        #expect(!whole.contains("unpricedFunders"))
+        #expect(!Summary.text(result, model: result.model, figures: figures).contains("Cut by the time limit"))
+
+        result.budgetPrices = cut
+        let json = ResultDocument.json(result, model: result.model, figures: figures, includeTimings: false).serialized()
+        #expect(json.contains("\"budgetPricesComplete\": false,\n  \"unpricedFunders\": 1,\n  \"budgetPrices\": ["))
+        #expect(json.contains("{\"funder\": \"L\", \"year\": 1,"))
+        #expect(!json.contains("{\"funder\": \"C\""))
+        let summary = Summary.text(result, model: result.model, figures: figures)
+        #expect(summary.contains(
+            "  Cut by the time limit: 1 of 2 funders not priced (left out of budgetPrices); a longer --time-limit prices them all.\n"
+            + "  Money binds 1 of 1 budget (funder and plan year)."), "\(summary)")
+
+        result.budgetPrices = BudgetPrices(horizon: 1, all: [], unpriced: [0, 1])
+        let none = Summary.text(result, model: result.model, figures: figures)
+        #expect(none.hasSuffix("  Cut by the time limit: 2 of 2 funders not priced (left out of budgetPrices); a longer --time-limit prices them all.\n"), "\(none)")
+    }
 }

@@ -193,14 +193,29 @@ struct ResultFile {
             return nil
         }
 
-        // budgetPrices: one per funder and plan year, in order; a price above 0
-        // exactly when money binds, its marginal project one the funder may
-        // fund and does not leave to another funder (docs/result-format.md).
+        // budgetPrices: one per funder and plan year, in order, or, when
+        // budgetPricesComplete is false (cut by the time limit), the funders
+        // priced in time with every year, unpricedFunders counting the others;
+        // a price above 0 exactly when money binds, its marginal project one
+        // the funder may fund and does not leave to another funder (docs/result-format.md).
         expect((json["budgetPrices"] != nil) == prices, "budgetPrices present: \(json["budgetPrices"] != nil), expected \(prices)")
-        let expected = scenario.funders.flatMap { f in (1 ... scenario.horizon).map { (f.id, $0) } }
+        expect((json["budgetPricesComplete"] != nil) == prices, "budgetPricesComplete present: \(json["budgetPricesComplete"] != nil), expected \(prices)")
+        let complete = json["budgetPricesComplete"] as? Bool ?? true
+        expect((json["unpricedFunders"] != nil) == !complete, "unpricedFunders present: \(json["unpricedFunders"] != nil), complete \(complete)")
         let written = json["budgetPrices"] as? [[String: Any]] ?? []
+        let writtenFunders = written.map { $0["funder"] as? String ?? "?" }
+        let pricedFunders = scenario.funders.map(\.id).filter { writtenFunders.contains($0) }
+        if !prices {
+            expect(written.isEmpty, "budgetPrices written where none were expected")
+        } else if complete {
+            expect(pricedFunders.count == scenario.funders.count, "budgetPrices complete but \(scenario.funders.count - pricedFunders.count) funders have none")
+        } else {
+            expect(Self.number(json["unpricedFunders"]).map(Int.init) == scenario.funders.count - pricedFunders.count,
+                   "unpricedFunders \(json["unpricedFunders"] ?? "?"), but \(scenario.funders.count - pricedFunders.count) funders have no price")
+        }
+        let expected = pricedFunders.flatMap { id in (1 ... scenario.horizon).map { (id, $0) } }
         expect(!prices || written.map { "\($0["funder"] as? String ?? "?")/\(Self.number($0["year"]) ?? -1)" }
-               == expected.map { "\($0.0)/\(Double($0.1))" }, "budgetPrices are not one per funder and plan year, in order")
+               == expected.map { "\($0.0)/\(Double($0.1))" }, "budgetPrices are not one per funder priced and plan year, in order")
         let projectIndex = Dictionary(uniqueKeysWithValues: scenario.projects.enumerated().map { ($1.id, $0) })
         for entry in written {
             let where_ = "budgetPrices \(entry["funder"] ?? "?") year \(entry["year"] ?? "?")"

@@ -318,6 +318,32 @@ final class SolveCommandTests: XCTestCase {
         try result.check(against: try scenario(at: input.path), exitStatus: run.status, "time limit 0.5")
     }
 
+    /// A time limit shorter than reading the scenario and the time kept for
+    /// writing (0.001 s is always so: that reserve alone is 0.05 s) still
+    /// gives the greedy start's decision, checked, with the limit as given in
+    /// result.json, a warning that the command ends after it, and no budget
+    /// price, said in result.json and the summary.
+    func testATimeLimitTooShortForReadingAndWritingWarnsAndStillDecides() throws {
+        let dir = try directory()
+        let output = dir.appendingPathComponent("result.json")
+        let path = "scenarios/guideline-example.json"
+        let run = try CommandRunner.run([path, "--time-limit", "0.001", "--output", output.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertEqual(run.stderr, "allocate: warning: reading and building left nothing of the time limit of 0.001 s "
+            + "beside the time kept for writing the result: the search makes only its greedy start, and the command "
+            + "ends after the limit\n")
+        let result = try ResultFile(output)
+        XCTAssertEqual(ResultFile.number(result.json["timeLimit"]), 0.001)
+        XCTAssertNotNil(result.objective)
+        // The prices' deadline is past too: none priced, and both files say so.
+        XCTAssertEqual(result.json["budgetPricesComplete"] as? Bool, false)
+        XCTAssertEqual(ResultFile.number(result.json["unpricedFunders"]), 4)
+        XCTAssertEqual((result.json["budgetPrices"] as? [Any])?.count, 0)
+        XCTAssertTrue(run.stdout.hasSuffix("\n  Cut by the time limit: 4 of 4 funders not priced (left out of budgetPrices); "
+            + "a longer --time-limit prices them all.\n"), run.stdout)
+        try result.check(against: try scenario(at: path), exitStatus: run.status, "time limit 0.001")
+    }
+
     /// When the search stops at the time limit, the summary states the limit the user gave.
     func testSummaryStatesTheTimeLimitGiven() throws {
         let dir = try directory()

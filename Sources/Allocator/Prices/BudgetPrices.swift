@@ -7,19 +7,35 @@
 /// thread solved it, so the prices are the same on every run and machine. A
 /// funder that can take every project it may fund whole (the point with all
 /// of them at 1 breaks none of its rows) needs no LP: more money buys nothing.
+///
+/// Given a deadline (the time limit of `allocate SCENARIO`), funders not
+/// priced by then are left out and named in `unpriced`: which ones depends on
+/// the machine's speed, so such a set says it is incomplete (result.json's
+/// `budgetPricesComplete`, the summary) rather than pass for the whole.
 public struct BudgetPrices: Sendable, Equatable {
     public let horizon: Int
-    /// Funder by funder in scenario order, plan year by plan year: `all[f * horizon + y - 1]`.
+    /// Funder by funder in scenario order, plan year by plan year, the
+    /// `unpriced` funders left out; with none left out, `all[f * horizon + y - 1]`.
     public let all: [BudgetPrice]
+    /// The funders (indices, ascending) not priced before the deadline; empty when complete.
+    public let unpriced: [Int]
 
-    public init(horizon: Int, all: [BudgetPrice]) {
+    public init(horizon: Int, all: [BudgetPrice], unpriced: [Int] = []) {
         self.horizon = horizon
         self.all = all
+        self.unpriced = unpriced
     }
 
+    /// Whether every funder was priced.
+    public var isComplete: Bool { unpriced.isEmpty }
+
     /// The price of funder `f`'s budget in plan year `year` (1-based).
+    ///
+    /// - Precondition: `f` is not `unpriced`.
     public func price(funder f: Int, year: Int) -> BudgetPrice {
-        all[f * horizon + year - 1]
+        let before = unpriced.prefix { $0 < f }.count
+        precondition(before == unpriced.count || unpriced[before] != f, "funder \(f) was not priced")
+        return all[(f - before) * horizon + year - 1]
     }
 
     /// The prices above 0, highest first (ties: scenario order of the funders, then plan year).
@@ -32,33 +48,51 @@ public struct BudgetPrices: Sendable, Equatable {
 
     /// The prices at `decision`, on at most `threads` threads (nil: one per processor).
     ///
+    /// - Parameter deadline: when given, a funder whose turn comes after it,
+    ///   or whose LP is not solved by then, is left out (`unpriced`); nil prices every funder.
     /// - Precondition: every assignment of `decision` is a choice of `model`, and it satisfies every row.
     /// - Throws: `SolverFailure` when GLPK fails on a funder's program.
     /// - Complexity: one small LP per funder whose money could buy more, each
     ///   built in time proportional to its own choices' matrix entries.
     public static func compute(
-        model: AllocationModel, decision: Decision, threads: Int? = nil
+        model: AllocationModel, decision: Decision, threads: Int? = nil, until deadline: ContinuousClock.Instant? = nil
     ) throws(SolverFailure) -> BudgetPrices {
         guard let columns = model.columns(of: decision) else {
             preconditionFailure("the decision is not one of the model's")
         }
         let builder = FunderLPBuilder(model: model, decision: columns)
         let perFunder = ParallelMap.run(count: model.scenario.funders.count, threads: threads ?? ParallelMap.processorCount) { f in
-            Result { () throws(SolverFailure) -> [BudgetPrice] in try prices(of: f, builder: builder) }
+            Result { () throws(SolverFailure) -> [BudgetPrice]? in
+                if let deadline, ContinuousClock.now >= deadline { return nil }
+                return try prices(of: f, builder: builder, until: deadline)
+            }
         }
         var all: [BudgetPrice] = []
+        var unpriced: [Int] = []
         all.reserveCapacity(model.scenario.funders.count * model.scenario.horizon)
-        for result in perFunder { all += try result.get() }
-        return BudgetPrices(horizon: model.scenario.horizon, all: all)
+        for (f, result) in perFunder.enumerated() {
+            if let prices = try result.get() { all += prices } else { unpriced.append(f) }
+        }
+        return BudgetPrices(horizon: model.scenario.horizon, all: all, unpriced: unpriced)
     }
 
     /// Funder `f`'s price in each plan year.
     public static func prices(of f: Int, builder: FunderLPBuilder) throws(SolverFailure) -> [BudgetPrice] {
+        guard let prices = try prices(of: f, builder: builder, until: nil) else {
+            preconditionFailure("a funder's prices without a deadline are always worked out")
+        }
+        return prices
+    }
+
+    /// Funder `f`'s price in each plan year, or nil when its LP was not solved by `deadline`.
+    static func prices(
+        of f: Int, builder: FunderLPBuilder, until deadline: ContinuousClock.Instant?
+    ) throws(SolverFailure) -> [BudgetPrice]? {
         let lp = builder.lp(of: f)
         let years = 1 ... builder.model.scenario.horizon
         let nothing = years.map { BudgetPrice(funder: f, year: $0, price: 0, limit: .nothingToFund) }
         guard !lp.columns.isEmpty, !takesEverything(lp) else { return nothing }
-        let solution = try FunderLPSolver.solve(lp)
+        guard let solution = try FunderLPSolver.solve(lp, until: deadline) else { return nil }
         return years.map { y in
             guard let year = solution.years[y - 1], let row = lp.budgetRows[y - 1] else { return nothing[y - 1] }
             return price(of: f, in: y, year, row: row, lp: lp, model: builder.model)

@@ -69,6 +69,9 @@ public enum ResultDocument {
             ("strategies", .array(strategies)),
         ]
         if let prices = result.budgetPrices {
+            // Said before the entries: a reader of a cut set learns it first.
+            members.append(("budgetPricesComplete", .bool(prices.isComplete)))
+            if !prices.isComplete { members.append(("unpricedFunders", .int(prices.unpriced.count))) }
             members.append(("budgetPrices", .array(prices.all.map { budgetPrice($0, model: model) })))
         }
         if let diagnosis = result.infeasibility {

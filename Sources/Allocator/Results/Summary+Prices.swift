@@ -9,10 +9,14 @@ extension Summary {
         guard let prices = result.budgetPrices else { return "" }
         let s = model.scenario
         var out = "\nWhere one more baht is worth most (each funder's LP at this decision, the rest held; docs/prices.md)\n"
+        if !prices.isComplete { out += "  " + cutLine(prices, funders: s.funders.count) + "\n" }
+        guard prices.isComplete || !prices.all.isEmpty else { return out }
         out += "  " + limitCounts(prices) + "\n"
         let ranked = prices.ranked
         guard !ranked.isEmpty else {
-            return out + "  No budget binds: more money at any one funder buys nothing at this decision.\n"
+            return out + (prices.isComplete
+                ? "  No budget binds: more money at any one funder buys nothing at this decision.\n"
+                : "  No budget of the funders priced binds.\n")
         }
         // The plan year only when there are several (a fiscal year would read as an amount).
         let years = s.horizon > 1
@@ -42,6 +46,13 @@ extension Summary {
         let lost = model.choices[d]
         if lost.project == gained.project { return label(gained) + " (moved from \(ProjectExplanation.yearLabel(lost.start, s)))" }
         return label(gained) + " for " + label(lost)
+    }
+
+    /// The sentence saying the prices were cut by the time limit, and how many funders they leave out.
+    static func cutLine(_ prices: BudgetPrices, funders: Int) -> String {
+        "Cut by the time limit: \(NumberFormat.grouped(prices.unpriced.count)) of "
+            + "\(NumberFormat.counted(funders, "funder")) not priced (left out of budgetPrices); "
+            + "a longer --time-limit prices them all."
     }
 
     /// "Money binds 12 of 40 budgets (funder and plan year); 3 at a project limit, ..."

@@ -18,6 +18,11 @@ import GLPKShim
 /// that basis read instead: its dual is the slope of the LP's value just
 /// above the budget. The bound is put back before the next row.
 ///
+/// With a deadline, every simplex call gets the time left as GLPK's own limit
+/// (`tm_lim`), and a program not solved and read by then gives no solution:
+/// the budget prices leave that funder out rather than run past the time
+/// limit of `allocate SCENARIO`.
+///
 /// Runs on the calling thread; GLPK's environment is thread-local.
 public enum FunderLPSolver {
     /// What more money in one plan year is worth.
@@ -58,24 +63,37 @@ public enum FunderLPSolver {
 
     /// Solves `lp` and reads each budget row. Calls `glp_simplex`, `glp_analyze_bound`, `glp_eval_tab_col`.
     ///
+    /// - Parameter deadline: when given, GLPK stops there (`tm_lim`).
+    /// - Returns: nil when `deadline` came before the program was solved and read.
     /// - Throws: `SolverFailure` when GLPK fails or does not find the optimum
     ///   (the program is feasible and bounded, so that is a failure).
-    public static func solve(_ lp: FunderLP) throws(SolverFailure) -> Solution {
+    public static func solve(
+        _ lp: FunderLP, until deadline: ContinuousClock.Instant? = nil
+    ) throws(SolverFailure) -> Solution? {
         let m = lp.linear.rowCount
         let n = lp.linear.columnCount
         guard n > 0 else {
             return Solution(value: 0, columnValues: [], years: lp.budgetRows.map { _ in nil })
         }
+        /// GLPK's limit for the next call: the time left, or nil when none is.
+        func timeLeft() -> Int32? {
+            guard let deadline else { return Int32.max }
+            let left = GLPKSolver.seconds(deadline - ContinuousClock.now)
+            return left > 0 ? GLPKSolver.milliseconds(left) : nil
+        }
+        guard timeLeft() != nil else { return nil }
         let problem = try GLPKProblem(lp.linear)
         let budgetRows = lp.budgetRows
         let start = lp.start
-        let outcome: Result<Solution, SolverFailure> = try glpkGuarded("glp_simplex") {
+        let outcome: Result<Solution?, SolverFailure> = try glpkGuarded("glp_simplex") {
             let P = problem.pointer
             var parameters = glp_smcp()
             glp_init_smcp(&parameters)
             parameters.msg_lev = GLP_MSG_OFF
             parameters.presolve = GLP_OFF
             parameters.meth = GLP_PRIMAL
+            guard let limit = timeLeft() else { return .success(nil) }
+            parameters.tm_lim = limit
             glp_scale_prob(P, GLP_SF_AUTO)
             // From the held decision: its columns at their upper bound, every
             // row's slack basic. A primal feasible basis, usually far fewer
@@ -84,6 +102,7 @@ public enum FunderLPSolver {
             glp_std_basis(P)
             for i in start { glp_set_col_stat(P, Int32(i + 1), GLP_NU) }
             var code = glp_simplex(P, &parameters)
+            if code == GLP_ETMLIM { return .success(nil) }
             guard code == 0, glp_get_status(P) == GLP_OPT else {
                 return .failure(SolverFailure(operation: "glp_simplex", code: code, message: "the funder's LP was not solved to optimality"))
             }
@@ -110,7 +129,10 @@ public enum FunderLPSolver {
                     if raise > 0 {
                         glp_set_row_bnds(P, k, GLP_UP, 0, budget + raise * max(1, abs(budget)))
                         raised = true
+                        guard let limit = timeLeft() else { return .success(nil) }
+                        reoptimise.tm_lim = limit
                         code = glp_simplex(P, &reoptimise)
+                        if code == GLP_ETMLIM { return .success(nil) }
                         guard code == 0, glp_get_status(P) == GLP_OPT else {
                             return .failure(SolverFailure(operation: "glp_simplex", code: code, message: "the funder's LP was not re-optimised"))
                         }
@@ -141,7 +163,10 @@ public enum FunderLPSolver {
                 }
                 if raised {
                     glp_set_row_bnds(P, k, GLP_UP, 0, budget)
+                    guard let limit = timeLeft() else { return .success(nil) }
+                    reoptimise.tm_lim = limit
                     code = glp_simplex(P, &reoptimise)
+                    if code == GLP_ETMLIM { return .success(nil) }
                     guard code == 0, glp_get_status(P) == GLP_OPT else {
                         return .failure(SolverFailure(operation: "glp_simplex", code: code, message: "the funder's LP was not re-optimised"))
                     }

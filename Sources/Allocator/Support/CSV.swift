@@ -51,15 +51,18 @@ public enum CSV {
 
     /// One field: text that a spreadsheet would read as a formula after a `'`, then
     /// quoted (with its quotes doubled) when it holds a comma, a quote or a line break.
+    ///
+    /// Looked for in the UTF-8 bytes, as a spreadsheet's reader splits them,
+    /// not by comparing characters: that is many times slower on Thai text
+    /// (the 200,000 projects of a national decision).
     public static func field(_ cell: Cell) -> String {
         var text = cell.value
         if !cell.isNumber, let first = text.first, formulaStarts.contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
-            return text
-        }
+        let special: (UInt8) -> Bool = { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }
+        guard text.utf8.contains(where: special) else { return text }
         var out = "\""
-        for c in text {
-            if c == "\"" { out += "\"\"" } else { out.append(c) }
+        for scalar in text.unicodeScalars {
+            if scalar == "\"" { out += "\"\"" } else { out.unicodeScalars.append(scalar) }
         }
         return out + "\""
     }
