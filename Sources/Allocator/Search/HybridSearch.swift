@@ -99,7 +99,7 @@ struct HybridSearch {
         }
         let remaining = max(0.001, incumbent.secondsLeft)
         let glpkSteps = Int(
-            (incumbent.workLeft / SearchWork.iterationCost(rows: linear.rowCount, columns: linear.columnCount))
+            (incumbent.workLeft / SearchWork.wholeModelStepCost(rows: linear.rowCount, columns: linear.columnCount))
                 .rounded(.down).clamped(to: 1 ... 2e9))
         incumbent.note(
             "GLPK branch and cut on the whole model, \(NumberFormat.grouped(glpkSteps)) steps left (simplex iterations and nodes), \(NumberFormat.fixed(remaining, decimals: 1)) s")
@@ -115,7 +115,7 @@ struct HybridSearch {
             "branch and cut ends (\(outcome.termination.rawValue)): \(NumberFormat.grouped(outcome.nodes ?? 0)) nodes, \(NumberFormat.grouped(outcome.iterations)) simplex iterations")
         outcome.prices = prices
         outcome.work = incumbent.work
-            + Double(outcome.iterations + (outcome.nodes ?? 0)) * SearchWork.iterationCost(rows: linear.rowCount, columns: linear.columnCount)
+            + Double(outcome.iterations + (outcome.nodes ?? 0)) * SearchWork.wholeModelStepCost(rows: linear.rowCount, columns: linear.columnCount)
         return outcome
     }
 }

@@ -55,6 +55,14 @@ enum SearchWork {
         2.2e-4 * Double(max(1, rows + columns))
     }
 
+    /// Units per GLPK step of branch and cut on the whole model (step 4 of
+    /// `HybridSearch`): twice a group's at the same size, since its cut
+    /// generation and node handling weigh more (Chon Buri's 660 choices: about
+    /// 0.3 ms a step).
+    static func wholeModelStepCost(rows: Int, columns: Int) -> Double {
+        2 * iterationCost(rows: rows, columns: columns)
+    }
+
     /// Most work units one area group's (or funder's) GLPK solve may spend:
     /// about half a second, the clock limit it replaced.
     static let groupUnits = 500.0
