@@ -7,8 +7,7 @@ import Foundation
 /// and machine (issue 6 point 5; docs/decisions.md, "Determinism").
 ///
 /// A unit is about one millisecond of the project's 2-core reference machine
-/// with another job beside the solve (load about 2.5; docs/decisions.md gives
-/// the measurements): each step is charged an estimate from the model's size
+/// (docs/decisions.md gives the measurements): each step is charged an estimate from the model's size
 /// and GLPK's simplex iteration and node counts, never a measured time. The
 /// estimates only need to keep the work roughly in proportion to time, and
 /// the steps in proportion to each other; what they must be is the same
@@ -24,10 +23,11 @@ enum SearchWork {
     static let referenceEntries = 136_865.0
 
     /// One subgradient step of the Lagrangian relaxation (knapsacks, reduced
-    /// profits, subgradient; on 2 threads): about 10 ms at 12,000 projects and
-    /// 75-140 ms at 200,000 (a power fitted through the two).
+    /// profits, subgradient; on 2 threads): about 4.5 ms at 12,000 projects
+    /// and 70 ms at 200,000 on the machine alone, in proportion to the
+    /// model's matrix entries.
     static func step(_ model: LinearModel) -> Double {
-        10 * pow(max(1, Double(model.entryCount)) / referenceEntries, 0.82)
+        4.5 * max(1, Double(model.entryCount)) / referenceEntries
     }
 
     /// One rounding of the relaxation's point (`GreedyStart.rounded`, on one
