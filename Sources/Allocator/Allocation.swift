@@ -23,7 +23,7 @@ public enum Allocation {
         let began = clock.now
         let mipGap = options.mipGap ?? scenario.policy.mipGap
         let timeLimit = options.timeLimit ?? scenario.policy.timeLimit
-        let workLimit = options.workLimit ?? timeLimit * SearchWork.unitsPerSecond
+        let workLimit = options.workLimit ?? SolveOptions.workLimit(forSeconds: timeLimit)
 
         let outcome: SolverOutcome
         let missing = model.mandatoryWithoutChoice

@@ -23,6 +23,14 @@ import Testing
             Allocation.searchSeconds(timeLimit: 10, deadline: budget.searchDeadline, now: Self.start + .seconds(3)), 4))
     }
 
+    /// A limit too large for a `Duration` (the scenario format allows 1e21 s)
+    /// gives deadlines a century away instead of a crash.
+    @Test func aHugeLimitGivesFarDeadlines() {
+        let budget = TimeBudget(began: Self.start, limit: 1e21, reserve: AfterSolveReserve(prices: 1, finish: 2))
+        #expect(budget.searchDeadline > Self.start + .seconds(3e9))
+        #expect(budget.pricesDeadline > Self.start + .seconds(3e9))
+    }
+
     /// With nothing kept for after the solve, reading for X seconds leaves the search limit − X.
     @Test func readingForXSecondsLeavesTheSearchTheLimitLessX() {
         let budget = TimeBudget(began: Self.start, limit: 60, reserve: AfterSolveReserve(prices: 0, finish: 0))

@@ -9,6 +9,11 @@ public struct SolveOptions: Sendable {
     /// `SearchWork.unitsPerSecond`. Unlike the time limit it stops the search at
     /// the same point on every machine.
     public var workLimit: Double?
+    /// The default work limit for a search given `seconds` of the clock:
+    /// `SearchWork.unitsPerSecond` per second, at least 1 unit.
+    public static func workLimit(forSeconds seconds: Double) -> Double {
+        max(1, seconds * SearchWork.unitsPerSecond)
+    }
     /// Most threads the solve runs on at once; nil: the machine's processors.
     /// The decision does not depend on it.
     public var threads: Int?

@@ -19,6 +19,13 @@ struct AreaSweeps {
     /// the decision) does not depend on the machine.
     static let parallelGroups = 2
 
+    /// The area groups of `model`: its projects grouped by area, in groups
+    /// small against the model, so that each sub-model is quick for GLPK.
+    static func regions(of model: AllocationModel) -> [[Int]] {
+        let size = max(20, min(regionSize, model.scenario.projects.count / 8))
+        return NeighbourhoodSearch(model: model).regions(size: size)
+    }
+
     /// Runs until the work count reaches `end`, the gap is proven, the
     /// decision is a local optimum of every group and the bound has converged,
     /// or the search must stop (`SearchIncumbent.mustStop`).
@@ -26,8 +33,7 @@ struct AreaSweeps {
         let model = incumbent.model
         let search = NeighbourhoodSearch(model: model)
         // Groups small against the model, so that each sub-model is quick for GLPK.
-        let size = max(20, min(Self.regionSize, model.scenario.projects.count / 8))
-        let regions = search.regions(size: size)
+        let regions = Self.regions(of: model)
         // One group is the whole model: GLPK on the whole model does that better.
         guard regions.count >= 2 else { return }
         // Groups are solved `width` at a time, taken far apart in area order so

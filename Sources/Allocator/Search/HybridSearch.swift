@@ -74,7 +74,10 @@ struct HybridSearch {
         incumbent.report(steps.bound, force: true)
         incumbent.note("Lagrangian bound \(NumberFormat.fixed(steps.bound, decimals: 3)) after \(steps.relaxation.steps) steps")
 
+        // GLPK on the whole model also when there is no decision to improve, or
+        // when the model is one area group (the sweeps would have nothing to do).
         let full = linear.columnCount <= fullSearchLimit || incumbent.columns == nil
+            || AreaSweeps.regions(of: model).count < 2
         if !incumbent.reached(steps.bound), incumbent.columns != nil, !incumbent.mustStop {
             // Slices of work alternate between the two: the bound keeps
             // tightening while the neighbourhoods improve the decision.
@@ -106,6 +109,7 @@ struct HybridSearch {
         var solver = GLPKSolver(mipGap: mipGap, timeLimit: remaining, verbose: verbose, progress: progress)
         solver.interruption = interruption
         solver.stepLimit = glpkSteps
+        solver.finishesRelaxation = incumbent.columns == nil
         var outcome = try solver.solve(
             linear, start: incumbent.columns, knownBound: bound,
             rounding: { values, reducedCosts in GreedyStart.rounded(model, guide: values, reducedCosts: reducedCosts) })

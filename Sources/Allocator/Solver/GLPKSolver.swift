@@ -25,6 +25,10 @@ public struct GLPKSolver: Sendable {
     /// Unlike `timeLimit` it stops at the same point on every run and machine;
     /// branch and cut checks it at each callback, so the last node may pass it.
     public var stepLimit: Int?
+    /// Solve the LP relaxation to its end whatever `stepLimit` (its iterations
+    /// still count): for a model with no known decision, whose infeasibility
+    /// only the LP can prove.
+    public var finishesRelaxation = false
 
     public init(
         mipGap: Double, timeLimit: Double, verbose: Bool = false,
@@ -71,7 +75,7 @@ public struct GLPKSolver: Sendable {
             glp_scale_prob(problem.pointer, GLP_SF_AUTO)
             glp_std_basis(problem.pointer)
             parameters.tm_lim = Self.milliseconds(timeLimit - Self.seconds(began.duration(to: clock.now)))
-            if let stepLimit { parameters.it_lim = Int32(clamping: max(1, stepLimit)) }
+            if let stepLimit, !finishesRelaxation { parameters.it_lim = Int32(clamping: max(1, stepLimit)) }
             return glp_simplex(problem.pointer, &parameters)
         }
         let lpSeconds = Self.seconds(began.duration(to: clock.now))
