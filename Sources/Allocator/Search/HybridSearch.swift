@@ -70,7 +70,13 @@ struct HybridSearch {
 
         let steps = BoundSteps(
             incumbent: incumbent, prices: warmStart?.prices ?? [:], throttled: linear.columnCount > fullSearchLimit)
-        steps.run(untilWork: workLimit * Self.relaxationShare, whileFast: true)
+        // Without a decision the model may be infeasible, which only GLPK's LP
+        // (step 4) proves: the relaxation then gets 100 steps to find a decision
+        // by rounding, not a quarter of the work.
+        let firstStretch = incumbent.columns == nil
+            ? min(workLimit * Self.relaxationShare, 100 * SearchWork.step(linear) + 4 * SearchWork.rounding(linear))
+            : workLimit * Self.relaxationShare
+        steps.run(untilWork: firstStretch, whileFast: true)
         incumbent.report(steps.bound, force: true)
         incumbent.note("Lagrangian bound \(NumberFormat.fixed(steps.bound, decimals: 3)) after \(steps.relaxation.steps) steps")
 
