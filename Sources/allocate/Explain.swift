@@ -129,30 +129,27 @@ struct Explain: ParsableCommand {
         }
         let limits = ExplainLimits(
             funders: funders, resolves: resolves, resolveTimeLimit: resolveTimeLimit, totalTimeLimit: explainTimeLimit)
-        let showProgress = ProgressLine.isWanted
         if case .funder(let f, let planYear) = try target(in: explainer.model.scenario) {
-            let explanation: FunderExplanation
-            do {
-                var count = 0
-                explanation = try explainer.explain(funder: f, extra: extra, year: planYear, limits: limits, progress: showProgress ? { what in
-                    count += 1
-                    ProgressLine.show("  re-solve \(count): \(what)")
-                } : nil)
-            } catch {
-                if showProgress { ProgressLine.clear() }
-                Output.error("\(error)")
-                throw ExitCode(3)
+            try explainAndPrint { progress in
+                try explainer.explain(funder: f, extra: extra, year: planYear, limits: limits, progress: progress)
             }
-            if showProgress { ProgressLine.clear() }
-            print(json ? explanation.json().serialized() : explanation.text(), terminator: "")
             if case .scenario = given, !explainer.status.hasDecision { throw ExitCode(1) }
             return
         }
         let p = try index(of: project ?? "", in: explainer.model.scenario)
-        let explanation: ProjectExplanation
+        try explainAndPrint { progress in try explainer.explain(p, limits: limits, progress: progress) }
+        if case .scenario = given, !explainer.status.hasDecision { throw ExitCode(1) }
+    }
+
+    /// Runs one explanation, with a progress line counting its re-solves when
+    /// stderr is a terminal, and prints it as text or (`--json`) JSON; a
+    /// solver failure is exit status 3.
+    private func explainAndPrint<E: PrintableExplanation>(_ explain: (((String) -> Void)?) throws -> E) throws {
+        let showProgress = ProgressLine.isWanted
+        let explanation: E
         do {
             var count = 0
-            explanation = try explainer.explain(p, limits: limits, progress: showProgress ? { what in
+            explanation = try explain(showProgress ? { what in
                 count += 1
                 ProgressLine.show("  re-solve \(count): \(what)")
             } : nil)
@@ -163,7 +160,6 @@ struct Explain: ParsableCommand {
         }
         if showProgress { ProgressLine.clear() }
         print(json ? explanation.json().serialized() : explanation.text(), terminator: "")
-        if case .scenario = given, !explainer.status.hasDecision { throw ExitCode(1) }
     }
 
     /// What is explained: a project, or a funder with the plan year `--year` names.
@@ -213,3 +209,12 @@ struct Explain: ParsableCommand {
         }
     }
 }
+
+/// An explanation `allocate explain` prints: a project's or a funder's.
+protocol PrintableExplanation {
+    func json() -> JSONOutput
+    func text() -> String
+}
+
+extension ProjectExplanation: PrintableExplanation {}
+extension FunderExplanation: PrintableExplanation {}

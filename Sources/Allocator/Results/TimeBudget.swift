@@ -20,16 +20,10 @@ public struct TimeBudget: Sendable {
     }
 
     /// The instant by which the search ends (`SolveOptions.deadline`).
-    public var searchDeadline: ContinuousClock.Instant { began + Self.duration(limit - reserve.total) }
+    public var searchDeadline: ContinuousClock.Instant { began + .seconds(clamping: limit - reserve.total) }
 
     /// The instant by which the budget prices end (`Allocation.priceBudgets(_:until:)`).
-    public var pricesDeadline: ContinuousClock.Instant { began + Self.duration(limit - reserve.finish) }
-
-    /// `seconds` as a duration, at most a century (a limit of 1e21 s, which
-    /// the scenario format allows, would not fit in one).
-    static func duration(_ seconds: Double) -> Duration {
-        .milliseconds(Int64((min(seconds, 3.2e9) * 1000).rounded(.up)))
-    }
+    public var pricesDeadline: ContinuousClock.Instant { began + .seconds(clamping: limit - reserve.finish) }
 
     /// The seconds left for the search at `now` (below 0 when reading and
     /// building took the search's share already).

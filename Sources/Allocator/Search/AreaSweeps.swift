@@ -7,6 +7,8 @@
 struct AreaSweeps {
     let incumbent: SearchIncumbent
     let steps: BoundSteps
+    /// The area groups (`regions(of:)`).
+    let regions: [[Int]]
     /// Work units in one slice.
     let slice: Double
 
@@ -33,7 +35,6 @@ struct AreaSweeps {
         let model = incumbent.model
         let search = NeighbourhoodSearch(model: model)
         // Groups small against the model, so that each sub-model is quick for GLPK.
-        let regions = Self.regions(of: model)
         // One group is the whole model: GLPK on the whole model does that better.
         guard regions.count >= 2 else { return }
         // Groups are solved `width` at a time, taken far apart in area order so

@@ -82,12 +82,12 @@ struct HybridSearch {
 
         // GLPK on the whole model also when there is no decision to improve, or
         // when the model is one area group (the sweeps would have nothing to do).
-        let full = linear.columnCount <= fullSearchLimit || incumbent.columns == nil
-            || AreaSweeps.regions(of: model).count < 2
+        let regions = AreaSweeps.regions(of: model)
+        let full = linear.columnCount <= fullSearchLimit || incumbent.columns == nil || regions.count < 2
         if !incumbent.reached(steps.bound), incumbent.columns != nil, !incumbent.mustStop {
             // Slices of work alternate between the two: the bound keeps
             // tightening while the neighbourhoods improve the decision.
-            let sweeps = AreaSweeps(incumbent: incumbent, steps: steps, slice: max(1000, workLimit / 10))
+            let sweeps = AreaSweeps(incumbent: incumbent, steps: steps, regions: regions, slice: max(1000, workLimit / 10))
             try sweeps.run(untilWork: full ? workLimit * Self.neighbourhoodShare : workLimit)
             incumbent.note("neighbourhood search ends; bound \(NumberFormat.fixed(steps.bound, decimals: 3))")
         }
@@ -127,11 +127,5 @@ struct HybridSearch {
         outcome.work = incumbent.work
             + Double(outcome.iterations + (outcome.nodes ?? 0)) * SearchWork.wholeModelStepCost(rows: linear.rowCount, columns: linear.columnCount)
         return outcome
-    }
-}
-
-extension Double {
-    fileprivate func clamped(to range: ClosedRange<Double>) -> Double {
-        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
     }
 }

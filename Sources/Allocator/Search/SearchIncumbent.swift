@@ -40,7 +40,7 @@ final class SearchIncumbent {
         self.log = log
         self.interruption = interruption
         began = clock.now
-        deadline = began + .milliseconds(Int64((timeLimit * 1000).rounded(.up).clamped(to: 0 ... 1e15)))
+        deadline = began + .seconds(clamping: max(0, timeLimit))
         lastReport = began - .seconds(2)
     }
 
@@ -89,11 +89,5 @@ final class SearchIncumbent {
         guard let progress, force || clock.now - lastReport >= .seconds(1) else { return }
         lastReport = clock.now
         progress(SolveProgress(elapsed: elapsed, objective: value, bound: bound))
-    }
-}
-
-extension Double {
-    fileprivate func clamped(to range: ClosedRange<Double>) -> Double {
-        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
     }
 }

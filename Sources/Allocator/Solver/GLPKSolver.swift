@@ -194,9 +194,3 @@ public struct GLPKSolver: Sendable {
         return Double(s) + Double(atto) * 1e-18
     }
 }
-
-extension Double {
-    fileprivate func clamped(to range: ClosedRange<Double>) -> Double {
-        Swift.min(Swift.max(self, range.lowerBound), range.upperBound)
-    }
-}
