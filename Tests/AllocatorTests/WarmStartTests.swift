@@ -52,6 +52,33 @@ import Testing
         #expect((again.objective ?? 0) >= (first.objective ?? .infinity) - 1e-9 * abs(first.objective ?? 1))
     }
 
+    /// A budget cut: the base decision no longer holds, so the steps start
+    /// from 0 and the base's prices only give a bound. It must be a true one
+    /// (at least the value of a decision of the cut scenario, here a longer
+    /// cold solve's), and it is why a warm solve proves more after the same
+    /// few steps than a cold one.
+    @Test func theBasePricesGiveATrueBoundForACut() throws {
+        let scenario = ScenarioGenerator(projects: 800, seed: 5).generate()
+        var base = SolveOptions(mipGap: 0.0005, timeLimit: 60)
+        base.workLimit = 600
+        let first = try Allocation.solve(scenario, options: base)
+        #expect(!first.prices.isEmpty)
+        var cut = scenario
+        for f in cut.funders.indices where cut.funders[f].level == .province {
+            cut.funders[f].budget = cut.funders[f].budget.map { $0 * 0.8 }
+        }
+        let cold = try Allocation.solve(cut, options: base)
+        var short = SolveOptions(mipGap: 0, timeLimit: 60)
+        short.workLimit = 20
+        let coldShort = try Allocation.solve(cut, options: short)
+        short.warmStart = first.warmStart
+        let warmShort = try Allocation.solve(cut, options: short)
+        let value = try #require(cold.objective)
+        let bound = try #require(warmShort.bound)
+        #expect(bound >= value - 1e-9 * abs(value), "\(bound) < \(value)")
+        #expect(bound < (coldShort.bound ?? .infinity))
+    }
+
     /// A budget raised: the base decision still holds every row, so a warm
     /// solve stopped almost at once returns at least its value (before, only
     /// the greedy repair of it was offered, which can be worth less).

@@ -19,16 +19,35 @@ final class BoundSteps {
     /// the gap left (`run(untilWork:whileFast:)`).
     static let slowShare = 0.02
 
-    init(incumbent: SearchIncumbent, prices: [String: Double], throttled: Bool) {
+    /// - Parameters:
+    ///   - prices: multipliers to start the steps from (`WarmStart`); none: 0.
+    ///   - boundPrices: multipliers whose relaxation value is only kept as a
+    ///     bound (any multipliers give one): a similar scenario's, when the
+    ///     steps start from 0 to get the roundings a cold start gets.
+    init(incumbent: SearchIncumbent, prices: [String: Double], boundPrices: [String: Double] = [:], throttled: Bool) {
         self.incumbent = incumbent
         relaxation = LagrangianRelaxation(incumbent.model, threads: incumbent.threads, prices: prices)
         self.throttled = throttled
         stepWork = SearchWork.step(incumbent.model.linear)
         roundingWork = SearchWork.rounding(incumbent.model.linear)
+        if !boundPrices.isEmpty {
+            let other = LagrangianRelaxation(incumbent.model, threads: incumbent.threads, prices: boundPrices)
+            priceBound = other.evaluate().value
+            incumbent.spend(stepWork)
+        }
     }
 
-    /// The relaxation's bound with a margin for rounding in its sums: a true upper bound.
-    var bound: Double { relaxation.bound + 1e-11 * max(1, abs(relaxation.bound)) }
+    /// The value of the relaxation at `boundPrices` (infinity without them).
+    private var priceBound = Double.infinity
+
+    /// The steps' own best bound with a margin for rounding in its sums.
+    private var ownBound: Double { relaxation.bound + 1e-11 * max(1, abs(relaxation.bound)) }
+
+    /// The best bound, with a margin for rounding in its sums: a true upper bound.
+    var bound: Double {
+        let best = min(relaxation.bound, priceBound)
+        return best + 1e-11 * max(1, abs(best))
+    }
 
     /// Subgradient steps until the work count reaches `end`, the gap is proven
     /// or the search must stop (`SearchIncumbent.mustStop`); with `whileFast`,
@@ -36,7 +55,7 @@ final class BoundSteps {
     /// bound has nearly converged and the work is better spent on the decision).
     func run(untilWork end: Double, whileFast: Bool = false) {
         let (incumbent, relaxation, model) = (incumbent, relaxation, incumbent.model)
-        var checkpoint = bound
+        var checkpoint = ownBound
         relaxation.run(
             lowerBound: incumbent.value,
             improve: { relax in
@@ -54,8 +73,9 @@ final class BoundSteps {
                 incumbent.report(bound)
                 if incumbent.reached(bound) || incumbent.work >= end || incumbent.mustStop { return true }
                 guard whileFast, relaxation.steps % 25 == 0, let value = incumbent.value else { return false }
-                defer { checkpoint = bound }
-                return checkpoint - bound < Self.slowShare * (bound - value)
+                let own = self.ownBound
+                defer { checkpoint = own }
+                return checkpoint - own < Self.slowShare * (own - value)
             })
     }
 }

@@ -55,10 +55,16 @@ struct HybridSearch {
         let linear = model.linear
 
         incumbent.offer(GreedyStart.decide(model))
+        // The other scenario's prices start the steps when its decision holds
+        // here (a budget raised: the two optima are close); otherwise the steps
+        // start from 0, whose roundings repair a decision far better, and the
+        // prices only give a bound.
+        var holds = false
         if let decision = warmStart?.decision {
             // The other scenario's decision as it is, when it holds every row
             // here (a budget raised): a re-solve then never returns less.
             let kept = model.matchingColumns(of: decision)
+            holds = linear.maximumViolation(ofColumns: kept) <= LinearModel.feasibilityTolerance
             incumbent.offer(kept)
             // And repaired to this one's rules: its choices first, then the
             // rest by value per baht (LP-rounding order).
@@ -68,8 +74,10 @@ struct HybridSearch {
         }
         incumbent.note("greedy start over \(linear.columnCount) choices")
 
+        let warmPrices = warmStart?.prices ?? [:]
         let steps = BoundSteps(
-            incumbent: incumbent, prices: warmStart?.prices ?? [:], throttled: linear.columnCount > fullSearchLimit)
+            incumbent: incumbent, prices: holds ? warmPrices : [:], boundPrices: holds ? [:] : warmPrices,
+            throttled: linear.columnCount > fullSearchLimit)
         // Without a decision the model may be infeasible, which only GLPK's LP
         // (step 4) proves: the relaxation then gets 100 steps to find a decision
         // by rounding, not a quarter of the work.

@@ -97,11 +97,10 @@ public struct WhatIfBatch: Sendable {
         var variationOptions = options
         variationOptions.progress = nil
         variationOptions.log = nil
-        // The base decision only, not the base's Lagrangian prices: started
-        // from those prices the subgradient steps stall near them, and on the
-        // 12k province most variations then ran to their time limit without
-        // proving 0.1% (docs/whatif.md, "How the batch is solved").
-        variationOptions.warmStart = WarmStart(decision: baseResult.decision)
+        // The base decision and its Lagrangian prices: the prices start the
+        // steps where the decision still holds, and otherwise give a bound at
+        // once (`HybridSearch`; docs/whatif.md, "How the batch is solved").
+        variationOptions.warmStart = baseResult.warmStart
         let done = ParallelMap.Counter(startingAt: 2)
         let items = self.items
         // Each run's figures are worked out on the thread that solved it, and its whole result dropped there.
