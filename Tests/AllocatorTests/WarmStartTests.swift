@@ -55,12 +55,12 @@ import Testing
     /// A budget cut: the base decision no longer holds, so the steps start
     /// from 0 and the base's prices only give a bound. It must be a true one
     /// (at least the value of a decision of the cut scenario, here a longer
-    /// cold solve's), and it is why a warm solve proves more after the same
-    /// few steps than a cold one.
+    /// cold solve's), and on this scenario it is tighter after a few steps
+    /// than the cold solve's bound after 300 units of work.
     @Test func theBasePricesGiveATrueBoundForACut() throws {
-        let scenario = ScenarioGenerator(projects: 800, seed: 5).generate()
+        let scenario = ScenarioGenerator(projects: 500, seed: 5).generate()
         var base = SolveOptions(mipGap: 0.0005, timeLimit: 60)
-        base.workLimit = 600
+        base.workLimit = 300
         let first = try Allocation.solve(scenario, options: base)
         #expect(!first.prices.isEmpty)
         var cut = scenario
@@ -69,14 +69,13 @@ import Testing
         }
         let cold = try Allocation.solve(cut, options: base)
         var short = SolveOptions(mipGap: 0, timeLimit: 60)
-        short.workLimit = 20
-        let coldShort = try Allocation.solve(cut, options: short)
+        short.workLimit = 8
         short.warmStart = first.warmStart
         let warmShort = try Allocation.solve(cut, options: short)
         let value = try #require(cold.objective)
         let bound = try #require(warmShort.bound)
         #expect(bound >= value - 1e-9 * abs(value), "\(bound) < \(value)")
-        #expect(bound < (coldShort.bound ?? .infinity))
+        #expect(bound < (cold.bound ?? .infinity), "\(bound) against the cold \(cold.bound ?? .infinity)")
     }
 
     /// A budget raised: the base decision still holds every row, so a warm
