@@ -55,8 +55,9 @@ import Testing
     /// A budget cut: the base decision no longer holds, so the steps start
     /// from 0 and the base's prices only give a bound. It must be a true one
     /// (at least the value of a decision of the cut scenario, here a longer
-    /// cold solve's), and on this scenario it is tighter after a few steps
-    /// than the cold solve's bound after 300 units of work.
+    /// cold solve's), on this scenario it is tighter after a few steps than
+    /// the cold solve's bound after 300 units of work, and the result's
+    /// prices are the ones that gave it.
     @Test func theBasePricesGiveATrueBoundForACut() throws {
         let scenario = ScenarioGenerator(projects: 500, seed: 5).generate()
         var base = SolveOptions(mipGap: 0.0005, timeLimit: 60)
@@ -76,6 +77,9 @@ import Testing
         let bound = try #require(warmShort.bound)
         #expect(bound >= value - 1e-9 * abs(value), "\(bound) < \(value)")
         #expect(bound < (cold.bound ?? .infinity), "\(bound) against the cold \(cold.bound ?? .infinity)")
+        // The prices returned are the ones that gave the bound: the base's.
+        #expect(!warmShort.prices.isEmpty)
+        #expect(warmShort.prices.allSatisfy { first.prices[$0.key] == $0.value })
     }
 
     /// A budget raised: the base decision still holds every row, so a warm

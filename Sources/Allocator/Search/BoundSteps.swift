@@ -33,12 +33,18 @@ final class BoundSteps {
         if !boundPrices.isEmpty {
             let other = LagrangianRelaxation(incumbent.model, threads: incumbent.threads, prices: boundPrices)
             priceBound = other.evaluate().value
+            givenPrices = other.prices
             incumbent.spend(stepWork)
         }
     }
 
     /// The value of the relaxation at `boundPrices` (infinity without them).
     private var priceBound = Double.infinity
+    /// `boundPrices` as the relaxation took them (signs kept valid).
+    private var givenPrices: [String: Double] = [:]
+
+    /// The prices that gave `bound`, by row name (for `WarmStart`).
+    var prices: [String: Double] { priceBound < relaxation.bound ? givenPrices : relaxation.prices }
 
     /// The steps' own best bound with a margin for rounding in its sums.
     private var ownBound: Double { relaxation.bound + 1e-11 * max(1, abs(relaxation.bound)) }

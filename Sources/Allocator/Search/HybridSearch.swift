@@ -101,7 +101,7 @@ struct HybridSearch {
         }
 
         let bound = steps.bound
-        let prices = steps.relaxation.prices
+        let prices = steps.prices
         if incumbent.reached(bound) || !full || incumbent.mustStop {
             let termination: Termination =
                 if incumbent.reached(bound) { .gapReached }
