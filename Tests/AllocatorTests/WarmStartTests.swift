@@ -68,6 +68,10 @@ import Testing
         for f in cut.funders.indices where cut.funders[f].level == .province {
             cut.funders[f].budget = cut.funders[f].budget.map { $0 * 0.8 }
         }
+        // The base decision breaks the cut: the path under test.
+        let cutModel = ModelBuilder.build(cut)
+        let kept = cutModel.matchingColumns(of: try #require(first.decision))
+        #expect(cutModel.linear.maximumViolation(ofColumns: kept) > 1e-6)
         let cold = try Allocation.solve(cut, options: base)
         var short = SolveOptions(mipGap: 0, timeLimit: 60)
         short.workLimit = 8

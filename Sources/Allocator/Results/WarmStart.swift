@@ -6,7 +6,8 @@
 /// Both are only hints: the decision is repaired to the new scenario's rules
 /// (assignments that are no longer choices are dropped, rows are checked, the
 /// rest is filled greedily) and used only if better than the greedy start; the
-/// prices start the subgradient steps, and any prices give a true bound. A
+/// prices start the subgradient steps when the decision still holds, and
+/// otherwise only give a bound (`HybridSearch`); any prices give a true bound. A
 /// warm start changes how fast a solve gets somewhere, never what it proves.
 public struct WarmStart: Sendable {
     /// The projects in the same order as the new scenario's.

@@ -2,8 +2,8 @@
 /// of them), made, validated and solved (docs/whatif.md).
 ///
 /// The base is solved first, alone, with every core. Each variation is then
-/// solved from the base decision (`SolveOptions.warmStart`), repaired to the
-/// variation's rules, several variations at once, each solve entirely on
+/// solved from the base decision and prices (`SolveOptions.warmStart`), the
+/// decision repaired to the variation's rules, several variations at once, each solve entirely on
 /// one thread. A warm start changes only how fast a solve gets somewhere,
 /// never what it proves. Results come back in the variations' order, whichever
 /// finishes first.
