@@ -31,9 +31,7 @@ final class BoundSteps {
         stepWork = SearchWork.step(incumbent.model.linear)
         roundingWork = SearchWork.rounding(incumbent.model.linear)
         if !boundPrices.isEmpty {
-            let other = LagrangianRelaxation(incumbent.model, threads: incumbent.threads, prices: boundPrices)
-            priceBound = other.evaluate().value
-            givenPrices = other.prices
+            (priceBound, givenPrices) = relaxation.value(at: boundPrices)
             incumbent.spend(stepWork)
         }
     }
@@ -47,13 +45,12 @@ final class BoundSteps {
     var prices: [String: Double] { priceBound < relaxation.bound ? givenPrices : relaxation.prices }
 
     /// The steps' own best bound with a margin for rounding in its sums.
-    private var ownBound: Double { relaxation.bound + 1e-11 * max(1, abs(relaxation.bound)) }
+    private var ownBound: Double { Self.withMargin(relaxation.bound) }
 
     /// The best bound, with a margin for rounding in its sums: a true upper bound.
-    var bound: Double {
-        let best = min(relaxation.bound, priceBound)
-        return best + 1e-11 * max(1, abs(best))
-    }
+    var bound: Double { Self.withMargin(min(relaxation.bound, priceBound)) }
+
+    private static func withMargin(_ bound: Double) -> Double { bound + 1e-11 * max(1, abs(bound)) }
 
     /// Subgradient steps until the work count reaches `end`, the gap is proven
     /// or the search must stop (`SearchIncumbent.mustStop`); with `whileFast`,

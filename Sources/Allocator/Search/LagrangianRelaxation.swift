@@ -70,12 +70,36 @@ final class LagrangianRelaxation {
     private var multipliersAtBest: [Double]
 
     /// The multipliers that gave `bound`, by row name, the non-zero ones (for `WarmStart`).
-    var prices: [String: Double] {
+    var prices: [String: Double] { named(multipliersAtBest) }
+
+    /// The non-zero ones of `multipliers` (in `relaxed`'s order) by row name.
+    private func named(_ multipliers: [Double]) -> [String: Double] {
         var named: [String: Double] = [:]
-        for (r, i) in relaxed.enumerated() where multipliersAtBest[r] != 0 {
-            named[linear.rowNames[i]] = multipliersAtBest[r]
+        for (r, i) in relaxed.enumerated() where multipliers[r] != 0 {
+            named[linear.rowNames[i]] = multipliers[r]
         }
         return named
+    }
+
+    /// Multipliers of `rows` from prices by row name: rows not named get 0,
+    /// signs are kept valid (≥ 0 on an upper bound, ≤ 0 on a lower one).
+    private static func multipliers(from prices: [String: Double], rows: [Int], of linear: LinearModel) -> [Double] {
+        rows.map { i in
+            guard var pi = prices[linear.rowNames[i]], pi.isFinite else { return 0 }
+            if linear.rowBounds[i].lower == nil { pi = max(0, pi) }
+            if linear.rowBounds[i].upper == nil { pi = min(0, pi) }
+            return pi
+        }
+    }
+
+    /// The relaxation's value at `prices` (a similar scenario's, by row name),
+    /// and those prices as taken (signs kept valid): a true bound, like any
+    /// prices give. The steps' own multipliers and best bound are left as they were.
+    func value(at prices: [String: Double]) -> (value: Double, prices: [String: Double]) {
+        let own = multipliers
+        defer { multipliers = own }
+        multipliers = Self.multipliers(from: prices, rows: relaxed, of: linear)
+        return (evaluate().value, named(multipliers))
     }
 
     /// `chunks`: how many parts the funders' knapsacks are split into, to be
@@ -152,12 +176,7 @@ final class LagrangianRelaxation {
             let largest = (linear.rowStart[i] ..< linear.rowStart[i + 1]).reduce(0.0) { max($0, abs(linear.entryValue[$1])) }
             return largest > 0 ? 1 / largest : 1
         }
-        multipliers = relaxed.map { i in
-            guard var pi = prices[linear.rowNames[i]], pi.isFinite else { return 0 }
-            if linear.rowBounds[i].lower == nil { pi = max(0, pi) }
-            if linear.rowBounds[i].upper == nil { pi = min(0, pi) }
-            return pi
-        }
+        multipliers = Self.multipliers(from: prices, rows: relaxed, of: linear)
         multipliersAtBest = multipliers
         averaged = [Double](repeating: 0, count: linear.columnCount)
         reducedAtBest = linear.objective
