@@ -2,12 +2,17 @@
 public enum Allocation {
     /// Builds the model, finds a greedy start, solves with GLPK on the calling thread,
     /// and turns the outcome into a result whose objective is recomputed from the decision.
+    ///
+    /// - Parameter similar: a model of a scenario that `scenario` may differ
+    ///   from in budgets only (a what-if base): its budget rows are edited when
+    ///   it does (`ModelBuilder.rebudgeted(_:to:)`, the same model), and the
+    ///   model is built afresh otherwise.
     public static func solve(
-        _ scenario: Scenario, options: SolveOptions = SolveOptions()
+        _ scenario: Scenario, similarTo similar: AllocationModel? = nil, options: SolveOptions = SolveOptions()
     ) throws(SolverFailure) -> AllocationResult {
         let clock = ContinuousClock()
         let began = clock.now
-        let model = ModelBuilder.build(scenario)
+        let model = similar.flatMap { ModelBuilder.rebudgeted($0, to: scenario) } ?? ModelBuilder.build(scenario)
         var result = try solve(model, options: options)
         result.timings.build = GLPKSolver.seconds(clock.now - began) - result.timings.solve
         result.timings.total = GLPKSolver.seconds(clock.now - began)

@@ -11,6 +11,11 @@ public struct AllocationModel: Sendable {
     public let linear: LinearModel
     /// The constraint family of each row of `linear`, in row order.
     public let rowFamilies: [RowFamily]
+    /// For funder `f` and plan year `y`, at `f × horizon + y − 1`: the smallest
+    /// cost in that year of the eligible choices of `f` left out because they do
+    /// not fit its budget (`fitsBudget`), +∞ when there are none. Budgets below
+    /// it in every year leave all of them out (`ModelBuilder.rebudgeted(_:to:)`).
+    public let leftOutCost: [Double]
 
     /// The column range of project `p`.
     public func choices(ofProject p: Int) -> Range<Int> {

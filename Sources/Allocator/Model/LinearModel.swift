@@ -54,6 +54,12 @@ public struct LinearModel: Sendable {
         rowNames.append(name)
     }
 
+    /// Sets row `i`'s upper bound: a funder's budget changed in place
+    /// (`ModelBuilder.rebudgeted(_:to:)`).
+    public mutating func setUpper(_ upper: Double?, ofRow i: Int) {
+        rowBounds[i].upper = upper
+    }
+
     /// The entries of row `i` as (column, value) pairs.
     public func row(_ i: Int) -> [(column: Int, value: Double)] {
         (rowStart[i] ..< rowStart[i + 1]).map { (Int(entryColumn[$0]), entryValue[$0]) }

@@ -9,7 +9,7 @@ public enum ModelBuilder {
     /// - Complexity: O(choices × duration + projects × area depth + rows).
     public static func build(_ scenario: Scenario) -> AllocationModel {
         let index = ScenarioIndex(scenario)
-        let (choices, choiceStart) = makeChoices(scenario, index: index)
+        let (choices, choiceStart, leftOut) = makeChoices(scenario, index: index)
         var linear = LinearModel()
         for c in choices {
             let name = "x[\(scenario.projects[c.project].id),\(scenario.funders[c.funder].id),\(c.start)]"
@@ -19,7 +19,7 @@ public enum ModelBuilder {
         let families = all.addRows(to: &linear)
         return AllocationModel(
             scenario: scenario, index: index, choices: choices, choiceStart: choiceStart, linear: linear,
-            rowFamilies: families)
+            rowFamilies: families, leftOutCost: leftOut)
     }
 
     /// The plan years in which project `p` may start.
@@ -59,12 +59,14 @@ public enum ModelBuilder {
         return max(0, f.level.rawValue - lowest.rawValue)
     }
 
-    private static func makeChoices(_ s: Scenario, index: ScenarioIndex) -> ([Choice], [Int]) {
+    /// The choices and their start by project, and `AllocationModel.leftOutCost`.
+    static func makeChoices(_ s: Scenario, index: ScenarioIndex) -> ([Choice], [Int], [Double]) {
         var weight: [String: Double] = [:]
         for strategy in s.strategies { weight[strategy.id] = strategy.weight }
         var choices: [Choice] = []
         choices.reserveCapacity(s.projects.count * 3)
         var choiceStart = [0]
+        var leftOut = [Double](repeating: .infinity, count: s.funders.count * s.horizon)
         choiceStart.reserveCapacity(s.projects.count + 1)
         let keep = 1 - s.policy.escalationPenalty
         let delay = 1 - s.policy.delayDiscount
@@ -81,7 +83,13 @@ public enum ModelBuilder {
                     let base = baseValue(of: project, at: funder, strategyWeight: weight)
                     let escalated = base * pow(keep, escalationSteps(of: project, at: funder))
                     if funder.maxProjects == 0 { continue }
-                    for t in starts where fitsBudget(yearly, from: t, budget: funder.budget) {
+                    for t in starts {
+                        guard fitsBudget(yearly, from: t, budget: funder.budget) else {
+                            for (k, amount) in yearly.enumerated() where amount > 0 && t - 1 + k < s.horizon {
+                                leftOut[f * s.horizon + t - 1 + k] = min(leftOut[f * s.horizon + t - 1 + k], amount)
+                            }
+                            continue
+                        }
                         choices.append(Choice(
                             project: p, funder: f, start: t,
                             value: escalated * pow(delay, t - 1), yearlyCost: yearly))
@@ -90,7 +98,7 @@ public enum ModelBuilder {
             }
             choiceStart.append(choices.count)
         }
-        return (choices, choiceStart)
+        return (choices, choiceStart, leftOut)
     }
 }
 
@@ -100,9 +108,14 @@ public enum ModelBuilder {
 func fitsBudget(_ yearly: [Double], from t: Int, budget: [Double]) -> Bool {
     for (k, amount) in yearly.enumerated() {
         let y = t - 1 + k
-        guard y < budget.count, amount <= budget[y] + 1e-9 * max(1, budget[y]) else { return false }
+        guard y < budget.count, fits(amount, budget[y]) else { return false }
     }
     return true
+}
+
+/// Whether one year's cost fits within that year's budget (to a billionth of it).
+func fits(_ amount: Double, _ budget: Double) -> Bool {
+    amount <= budget + 1e-9 * max(1, budget)
 }
 
 /// Repeated multiplication, so results do not depend on the platform's `pow`.

@@ -2,7 +2,9 @@
 /// of them), made, validated and solved (docs/whatif.md).
 ///
 /// The base is solved first, alone, with every core. Each variation is then
-/// solved from the base decision and prices (`SolveOptions.warmStart`), the
+/// solved from the base decision and prices (`SolveOptions.warmStart`), on the
+/// base model with its budget rows edited when it changes budgets only
+/// (`ModelBuilder.rebudgeted(_:to:)`; otherwise on a model built afresh), the
 /// decision repaired to the variation's rules, several variations at once, each solve entirely on
 /// one thread. A warm start changes only how fast a solve gets somewhere,
 /// never what it proves. Results come back in the variations' order, whichever
@@ -92,6 +94,8 @@ public struct WhatIfBatch: Sendable {
         let baseSeconds = GLPKSolver.seconds(clock.now - began)
         solved?(1, total)
         let baseDecision = baseResult.decision
+        // A variation that changes budgets only edits the base model's budget rows.
+        let baseModel = baseResult.model
         let baseRun = WhatIfRun(index: 0, name: Variation.baseName, changes: [], result: baseResult, baseDecision: baseDecision)
         finished?(baseRun, baseResult)
         var variationOptions = options
@@ -106,7 +110,7 @@ public struct WhatIfBatch: Sendable {
         // Each run's figures are worked out on the thread that solved it, and its whole result dropped there.
         let results = ParallelMap.run(count: items.count, threads: workers) { [variationOptions] k -> Result<WhatIfRun, SolverFailure> in
             let outcome = Result { () throws(SolverFailure) -> WhatIfRun in
-                var result = try Allocation.solve(items[k].scenario, options: variationOptions)
+                var result = try Allocation.solve(items[k].scenario, similarTo: baseModel, options: variationOptions)
                 result.timings.read = items[k].seconds
                 result.timings.total += items[k].seconds
                 let variation = items[k].variation
