@@ -193,6 +193,18 @@ import Testing
         ])
     }
 
+    /// A variation of budgets alone skips the writer and reader when its
+    /// budgets stay valid (`changesBudgetsOnly`); when they do not, it still
+    /// gets the reader's message.
+    @Test func aBudgetMadeInvalidAloneIsReportedWithTheReadersMessage() throws {
+        let base = try Self.shipped("five-year-plan.json")
+        #expect(problems(base, "funder:COM-01.budget[2]-=60000").map(\.description) == [
+            "--set \"funder:COM-01.budget[2]-=60000\": makes the scenario invalid: funders[0].budget[1] (funder \"COM-01\"): must be >= 0, found -10000",
+        ])
+        #expect(problems(base, "level:community.budget*=100000000000").map(\.description).first?.hasSuffix(
+            "must be at most 1e15 (a thousand trillion baht), found 5000000000000000") == true)
+    }
+
     /// The changed scenario is exactly what the reader makes of its file.
     @Test func theResultReadsBackAsItself() throws {
         let base = try Self.shipped("chon-buri-2565.json")
