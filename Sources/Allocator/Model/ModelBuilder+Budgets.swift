@@ -29,7 +29,7 @@ extension ModelBuilder {
         var changed = [Bool](repeating: false, count: scenario.funders.count)
         for (f, funder) in scenario.funders.enumerated() where funder.budget != old.funders[f].budget {
             changed[f] = true
-            for y in 0 ..< horizon where fits(base.leftOutCost[f * horizon + y], funder.budget[y]) { return nil }
+            for y in 0 ..< horizon where fitsYear(base.leftOutCost[f * horizon + y], budget: funder.budget[y]) { return nil }
         }
         for c in base.choices where changed[c.funder] {
             guard fitsBudget(c.yearlyCost, from: c.start, budget: scenario.funders[c.funder].budget) else { return nil }

@@ -86,7 +86,8 @@ public enum ModelBuilder {
                     for t in starts {
                         guard fitsBudget(yearly, from: t, budget: funder.budget) else {
                             for (k, amount) in yearly.enumerated() where amount > 0 && t - 1 + k < s.horizon {
-                                leftOut[f * s.horizon + t - 1 + k] = min(leftOut[f * s.horizon + t - 1 + k], amount)
+                                let i = f * s.horizon + t - 1 + k
+                                leftOut[i] = min(leftOut[i], amount)
                             }
                             continue
                         }
@@ -108,13 +109,13 @@ public enum ModelBuilder {
 func fitsBudget(_ yearly: [Double], from t: Int, budget: [Double]) -> Bool {
     for (k, amount) in yearly.enumerated() {
         let y = t - 1 + k
-        guard y < budget.count, fits(amount, budget[y]) else { return false }
+        guard y < budget.count, fitsYear(amount, budget: budget[y]) else { return false }
     }
     return true
 }
 
 /// Whether one year's cost fits within that year's budget (to a billionth of it).
-func fits(_ amount: Double, _ budget: Double) -> Bool {
+func fitsYear(_ amount: Double, budget: Double) -> Bool {
     amount <= budget + 1e-9 * max(1, budget)
 }
 

@@ -104,6 +104,12 @@ extension ScenarioDecoder {
         return x
     }
 
+    /// Whether `number(_:_:at:)` takes `x` under `rule` without a problem:
+    /// finite, allowed by the rule, at most `largestAmount` (its checks, as one test).
+    static func accepts(_ x: Double, _ rule: NumberRule) -> Bool {
+        x.isFinite && rule.allows(x) && abs(x) <= largestAmount
+    }
+
     /// No amount, priority or weight may exceed this: sums over projects and
     /// years then stay finite and exact enough for the solver.
     static let largestAmount = 1e15

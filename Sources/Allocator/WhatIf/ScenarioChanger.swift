@@ -48,7 +48,7 @@ public struct ScenarioChanger: Sendable {
     ///   change that last touched the entry (a funder, a project, ...) concerned.
     public func scenario(for variation: Variation) throws(WhatIfError) -> Scenario {
         let (scenario, touchedBy) = try applied(variation)
-        if Self.changesBudgetsOnly(variation, touched: touchedBy.keys, in: scenario) { return scenario }
+        if changesBudgetsOnly(variation, in: scenario) { return scenario }
         do {
             return try ScenarioReader.read(document: ScenarioWriter.json(scenario).document())
         } catch {
@@ -88,24 +88,19 @@ public struct ScenarioChanger: Sendable {
         return (scenario, touchedBy)
     }
 
-    /// Whether `variation` changes nothing but funders' budgets, and leaves
-    /// every one it touched a valid budget (finite amounts from 0 to
-    /// `ScenarioDecoder.largestAmount`, the reader's only rules for a budget of
-    /// the right length). The changed scenario is then valid as it is, equal to
-    /// what the reader makes of its file (tested), and the round trip through
-    /// the writer and the reader, most of the time a budget variation takes to
-    /// make at 12,000 projects, is skipped; its projects keep the base's storage.
-    static func changesBudgetsOnly(
-        _ variation: Variation, touched: some Collection<String>, in scenario: Scenario
-    ) -> Bool {
+    /// Whether `variation` changes nothing but funders' budgets and leaves
+    /// every budget valid (`scenario` is the variation applied to the base).
+    /// The reader's only rules for a budget are on its amounts (`ScenarioDecoder.accepts`,
+    /// non-negative) and its length (one per plan year, which a change keeps), so the
+    /// changed scenario is then valid as it is and equal to what the reader makes of
+    /// its file (tested): the round trip through the writer and the reader, most
+    /// of the time a budget variation takes to make at 12,000 projects, is
+    /// skipped, and its projects keep the base's storage.
+    func changesBudgetsOnly(_ variation: Variation, in scenario: Scenario) -> Bool {
         guard variation.changes.allSatisfy({ $0.field == .budget }) else { return false }
-        for entry in touched {
-            guard entry.hasPrefix("funders["), let f = Int(entry.dropFirst("funders[".count).dropLast()),
-                scenario.funders.indices.contains(f)
-            else { return false }
-            let budget = scenario.funders[f].budget
-            guard budget.count == scenario.horizon,
-                budget.allSatisfy({ $0.isFinite && $0 >= 0 && $0 <= ScenarioDecoder.largestAmount })
+        for (f, funder) in scenario.funders.enumerated() where funder.budget != base.funders[f].budget {
+            guard funder.budget.count == scenario.horizon,
+                funder.budget.allSatisfy({ ScenarioDecoder.accepts($0, .nonNegative) })
             else { return false }
         }
         return true
