@@ -104,6 +104,48 @@ import Testing
         }
     }
 
+    /// With a tolerance, the search returns a point within it of the optimum
+    /// (found by enumeration) and a bound between the optimum and the optimum
+    /// plus the tolerance: still a true upper bound, and no looser than allowed.
+    /// Profits of a few units, so that tolerances of 0.5 to 4 cut real subtrees.
+    @Test(arguments: UInt64(1) ... 200)
+    func knapsackWithinToleranceKeepsATrueBound(seed: UInt64) {
+        let (knapsack, profit) = Self.randomKnapsack(seed: seed, items: 6 + Int(seed % 9), rows: 1 + Int(seed % 2))
+        let optimum = Self.enumerate(knapsack, profit: profit)
+        let tolerance = [0.5, 1, 2, 4][Int(seed % 4)]
+        let solution = knapsack.solveExactly(items: Array(profit.indices), profit: profit, tolerance: tolerance)
+        let value = solution.taken.reduce(0) { $0 + profit[$1] }
+        let rows = knapsack.budgets.count
+        for r in 0 ..< rows {
+            let used = solution.taken.reduce(0) { $0 + knapsack.weights[$1 * rows + r] }
+            #expect(used <= knapsack.budgets[r], "seed \(seed)")
+        }
+        #expect(solution.taken.count <= knapsack.capacity, "seed \(seed)")
+        #expect(value >= optimum - tolerance - 1e-9, "seed \(seed)")
+        #expect(solution.bound >= optimum - 1e-9, "seed \(seed)")
+        #expect(solution.bound <= optimum + tolerance + 1e-9, "seed \(seed)")
+    }
+
+    /// The relaxation with its exact knapsacks stopped within a tolerance still
+    /// gives a true upper bound at every step (the brute-force scenarios; a
+    /// tolerance of a tenth of a project's value, far above what a solve uses).
+    @Test(arguments: UInt64(1) ... 150)
+    func lagrangianValueWithKnapsackToleranceIsAnUpperBound(seed: UInt64) throws {
+        let scenario = RandomScenario.make(seed: seed)
+        guard let optimum = try BruteForce.solve(scenario) else { return }
+        let model = ModelBuilder.build(scenario)
+        let relaxation = LagrangianRelaxation(model)
+        relaxation.knapsackTolerance = 0.1 * max(1, abs(optimum.objective)) / Double(max(1, scenario.projects.count))
+        var values: [Double] = []
+        relaxation.run(lowerBound: nil, heuristicEvery: 5, improve: { _ in nil }, shouldStop: { _, _ in
+            values.append(relaxation.evaluate().value)
+            return values.count >= 60
+        })
+        for value in values {
+            #expect(value >= optimum.objective - 1e-9 * max(1, abs(optimum.objective)), "seed \(seed)")
+        }
+    }
+
     /// Whatever the multipliers, the relaxation's value is at least the optimum:
     /// checked at every step on the brute-force scenarios.
     @Test(arguments: UInt64(1) ... 300)

@@ -110,9 +110,10 @@ struct FunderKnapsack: Sendable {
         return Solution(taken: taken, fraction: 0, fractional: nil, bound: value)
     }
 
-    /// The 0/1 optimum by depth-first branch and bound (see `KnapsackSearch`).
-    func solveExactly(items: [Int], profit: [Double], nodeLimit: Int = 20_000) -> Solution {
-        var search = KnapsackSearch(self, items: items, profit: profit)
+    /// The 0/1 optimum by depth-first branch and bound (see `KnapsackSearch`),
+    /// or a point within `tolerance` of it.
+    func solveExactly(items: [Int], profit: [Double], tolerance: Double = 0, nodeLimit: Int = 20_000) -> Solution {
+        var search = KnapsackSearch(self, items: items, profit: profit, tolerance: tolerance)
         return search.run(nodeLimit: nodeLimit)
     }
 }

@@ -5,6 +5,14 @@
 /// returns the best point found with the root's bound, which stays a true
 /// upper bound.
 ///
+/// With a `tolerance`, a node is also cut off when its bound is at most
+/// `tolerance` above the best point found: the search then returns a point
+/// within `tolerance` of the optimum, and as bound the largest bound it cut
+/// off (or the point's value), which stays a true upper bound. Near converged
+/// prices the village and LAO knapsacks are the hard, strongly correlated
+/// kind (items of nearly equal profit per baht), where most of an exact
+/// search's nodes only prove that no better filling exists.
+///
 /// A struct, not a class: the search's state is then checked for exclusive
 /// access at compile time instead of on every access at run time.
 struct KnapsackSearch {
@@ -19,6 +27,7 @@ struct KnapsackSearch {
     private var topSum: [Double] = []
     private let cap: Int
     private let fullRoom: Double
+    private let tolerance: Double
 
     private var used: [Double]
     private var current: [Int] = []
@@ -26,10 +35,13 @@ struct KnapsackSearch {
     private var bestValue = 0.0
     private var nodes = 0
     private var aborted = false
+    /// The largest bound of a node cut off within `tolerance` of `bestValue`.
+    private var cutBound = -Double.infinity
 
-    init(_ knapsack: FunderKnapsack, items: [Int], profit: [Double]) {
+    init(_ knapsack: FunderKnapsack, items: [Int], profit: [Double], tolerance: Double = 0) {
         self.knapsack = knapsack
         self.profit = profit
+        self.tolerance = max(0, tolerance)
         order = knapsack.order(items, profit: profit)
         rows = knapsack.budgets.count
         limits = knapsack.budgets.map(FunderKnapsack.allowance)
@@ -71,7 +83,8 @@ struct KnapsackSearch {
             return FunderKnapsack.Solution(
                 taken: taken, fraction: 0, fractional: nil, bound: max(root, bestValue))
         }
-        return FunderKnapsack.Solution(taken: taken, fraction: 0, fractional: nil, bound: bestValue)
+        return FunderKnapsack.Solution(
+            taken: taken, fraction: 0, fractional: nil, bound: max(bestValue, cutBound))
     }
 
     /// Dantzig's bound on the surrogate row from `position` with `room` left,
@@ -110,7 +123,11 @@ struct KnapsackSearch {
             aborted = true
             return
         }
-        guard bound(from: position, value: value, room: room, count: current.count) > bestValue else { return }
+        let nodeBound = bound(from: position, value: value, room: room, count: current.count)
+        guard nodeBound > bestValue + tolerance else {
+            if nodeBound > cutBound { cutBound = nodeBound }
+            return
+        }
         let i = order[position]
         var fits = current.count < knapsack.capacity
         if fits {

@@ -5,8 +5,9 @@ import Dispatch
 /// project once, overlap groups, `requires`, strategy shares, and the capacity
 /// of large funders) is moved into the objective with a multiplier, which leaves
 /// one independent knapsack per funder. Small funders' knapsacks (a village's
-/// own money, an LAO) are solved exactly, which the LP cannot do; large ones by
-/// their fractional relaxation. For any multipliers the result is a true upper
+/// own money, an LAO) are solved exactly (in a solve, to within a small
+/// `knapsackTolerance`), which the LP cannot do; large ones by their
+/// fractional relaxation. For any multipliers the result is a true upper
 /// bound; subgradient steps (Polyak's rule) lower it.
 ///
 /// The averaged knapsack solutions approximate the LP solution and guide a
@@ -28,6 +29,13 @@ final class LagrangianRelaxation {
     private let scale: [Double]
     private var knapsacks: [FunderKnapsack] = []
     private var exact: [Bool] = []
+    /// How far below its optimum each exact knapsack's point may stay
+    /// (`KnapsackSearch`): 0 solves them exactly. Whatever it is, the
+    /// relaxation's value stays a true upper bound; it is at most the number
+    /// of exact knapsacks times this above the exact one.
+    var knapsackTolerance = 0.0
+    /// Funders whose knapsack is solved exactly (at most `exactLimit` choices).
+    var exactKnapsacks: Int { exact.reduce(0) { $0 + ($1 ? 1 : 0) } }
     /// Columns of each funder's knapsack, in column order (item k is column k of the list).
     private var funderColumns: [[Int]] = []
     /// Columns in no knapsack (their funder's rows are all priced): taken when profitable.
@@ -215,7 +223,9 @@ final class LagrangianRelaxation {
         // cores, their values summed in chunk order, so the result does not
         // depend on the number of threads.
         var parts = [Part](repeating: Part(), count: chunks.count)
-        let work = Work(knapsacks: knapsacks, exact: exact, funderColumns: funderColumns, reduced: reduced)
+        let work = Work(
+            knapsacks: knapsacks, exact: exact, funderColumns: funderColumns, reduced: reduced,
+            tolerance: knapsackTolerance)
         let chunks = self.chunks
         parts.withUnsafeMutableBufferPointer { buffer in
             let slots = SharedBuffer(buffer)
@@ -243,6 +253,7 @@ final class LagrangianRelaxation {
         let exact: [Bool]
         let funderColumns: [[Int]]
         let reduced: [Double]
+        let tolerance: Double
 
         func solve(chunk: Range<Int>) -> Part {
             var part = Part()
@@ -258,7 +269,7 @@ final class LagrangianRelaxation {
                 }
                 guard !items.isEmpty else { continue }
                 let solution = exact[f]
-                    ? knapsacks[f].solveExactly(items: items, profit: profit)
+                    ? knapsacks[f].solveExactly(items: items, profit: profit, tolerance: tolerance)
                     : knapsacks[f].solveRelaxed(items: items, profit: profit)
                 part.value += solution.bound
                 for item in solution.taken { part.point.append((columns[item], 1)) }
