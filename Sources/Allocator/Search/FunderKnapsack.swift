@@ -28,7 +28,7 @@ struct FunderKnapsack: Sendable {
 
     /// Items taken (and, in the fractional relaxation, one item taken in part),
     /// and an upper bound on the 0/1 optimum: the optimum itself when the exact
-    /// search finished.
+    /// search finished with no tolerance.
     struct Solution {
         var taken: [Int]
         var fraction: Double

@@ -6,9 +6,11 @@
 /// upper bound.
 ///
 /// With a `tolerance`, a node is also cut off when its bound is at most
-/// `tolerance` above the best point found: the search then returns a point
-/// within `tolerance` of the optimum, and as bound the largest bound it cut
-/// off (or the point's value), which stays a true upper bound. Near converged
+/// `tolerance` above the best point found: a search that finishes returns a
+/// point within `tolerance` of the optimum, and as bound the largest bound it
+/// cut off (or the point's value), a true upper bound at most `tolerance`
+/// above the optimum. (One stopped by `nodeLimit` returns the root's bound, as
+/// without a tolerance.) Near converged
 /// prices the village and LAO knapsacks are the hard, strongly correlated
 /// kind (items of nearly equal profit per baht), where most of an exact
 /// search's nodes only prove that no better filling exists.

@@ -35,7 +35,7 @@ final class LagrangianRelaxation {
     /// of exact knapsacks times this above the exact one.
     var knapsackTolerance = 0.0
     /// Funders whose knapsack is solved exactly (at most `exactLimit` choices).
-    var exactKnapsacks: Int { exact.reduce(0) { $0 + ($1 ? 1 : 0) } }
+    private(set) var exactKnapsacks = 0
     /// Columns of each funder's knapsack, in column order (item k is column k of the list).
     private var funderColumns: [[Int]] = []
     /// Columns in no knapsack (their funder's rows are all priced): taken when profitable.
@@ -170,6 +170,7 @@ final class LagrangianRelaxation {
                 funderColumns.append(columns)
             }
         }
+        exactKnapsacks = exact.reduce(0) { $0 + ($1 ? 1 : 0) }
         relaxed = (0 ..< linear.rowCount).filter { !keep[$0] }
         chunks = Self.chunks(of: funderColumns.map(\.count), count: max(1, chunkCount))
         let pricedColumns = PricedColumns(linear, rows: relaxed)
