@@ -52,6 +52,12 @@ public struct AllocationResult: Sendable {
     /// prunes (1e-9 × max(1, |objective|)): so `mipGap` 0 accepts a bound that
     /// differs from the objective only by rounding, also when the objective is 0.
     public static func provesGap(objective: Double, bound: Double, mipGap: Double) -> Bool {
-        bound - objective <= mipGap * max(1e-9, abs(objective)) + 1e-9 * max(1, abs(objective))
+        bound - objective <= allowedGap(objective: objective, mipGap: mipGap) + 1e-9 * max(1, abs(objective))
+    }
+
+    /// How far above `objective` a bound may lie for the decision to be within
+    /// `mipGap`, the relative gap of the spec (rounding aside, `provesGap`).
+    static func allowedGap(objective: Double, mipGap: Double) -> Double {
+        mipGap * max(1e-9, abs(objective))
     }
 }

@@ -57,7 +57,7 @@ final class BoundSteps {
             relaxation.knapsackTolerance = 0
             return
         }
-        let allowed = incumbent.mipGap * max(1e-9, abs(value))
+        let allowed = AllocationResult.allowedGap(objective: value, mipGap: incumbent.mipGap)
         relaxation.knapsackTolerance = Self.knapsackToleranceShare * allowed / Double(count)
     }
 

@@ -10,10 +10,10 @@
 /// point within `tolerance` of the optimum, and as bound the largest bound it
 /// cut off (or the point's value), a true upper bound at most `tolerance`
 /// above the optimum. (One stopped by `nodeLimit` returns the root's bound, as
-/// without a tolerance.) Near converged
-/// prices the village and LAO knapsacks are the hard, strongly correlated
-/// kind (items of nearly equal profit per baht), where most of an exact
-/// search's nodes only prove that no better filling exists.
+/// without a tolerance.) Near converged prices the village and LAO knapsacks
+/// are the hard, strongly correlated kind (items of nearly equal profit per
+/// baht), where most of an exact search's nodes only prove that no better
+/// filling exists.
 ///
 /// A struct, not a class: the search's state is then checked for exclusive
 /// access at compile time instead of on every access at run time.
