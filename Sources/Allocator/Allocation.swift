@@ -128,6 +128,7 @@ public enum Allocation {
             nodes: outcome.nodes, mandatoryWithoutChoice: missing, timings: timings,
             columns: model.linear.columnCount, rows: model.linear.rowCount, nonzeros: model.linear.entryCount)
         result.prices = outcome.prices
+        result.searchDecision = outcome.searchColumns.map(model.decision(fromColumns:))
         result.workLimit = workLimit
         result.work = outcome.work
         return result

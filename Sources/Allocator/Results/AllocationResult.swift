@@ -39,8 +39,13 @@ public struct AllocationResult: Sendable {
     /// (`Allocation.priceBudgets`); nil until worked out, and without a decision.
     public var budgetPrices: BudgetPrices?
 
-    /// This solve's decision and prices, to start a variation of the scenario from.
-    public var warmStart: WarmStart { WarmStart(decision: decision, prices: prices) }
+    /// The decision the search's steps ended with, before its final polish
+    /// (`SolverOutcome.searchColumns`); nil when the polish changed nothing.
+    var searchDecision: Decision?
+
+    /// This solve's decision (as its search's steps ended with it, before the
+    /// polish) and prices, to start a variation of the scenario from.
+    public var warmStart: WarmStart { WarmStart(decision: searchDecision ?? decision, prices: prices) }
 
     /// The relative gap of the spec.
     public static func gap(objective: Double, bound: Double) -> Double {

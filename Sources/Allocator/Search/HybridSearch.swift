@@ -109,7 +109,10 @@ struct HybridSearch {
                 else if incumbent.pastDeadline { .timeLimit }
                 else if incumbent.work >= workLimit { .workLimit }
                 else { .searchStalled }
+            let searched = incumbent.columns
+            incumbent.polishBest()
             var outcome = SolverOutcome(termination: termination, columns: incumbent.columns, bound: bound)
+            if searched != incumbent.columns { outcome.searchColumns = searched }
             outcome.prices = prices
             outcome.work = incumbent.work
             return outcome
@@ -127,6 +130,14 @@ struct HybridSearch {
         var outcome = try solver.solve(
             linear, start: incumbent.columns, knownBound: bound,
             rounding: { values, reducedCosts in GreedyStart.rounded(model, guide: values, reducedCosts: reducedCosts) })
+        // Branch and cut's decision is polished like the neighbourhoods'.
+        if outcome.columns != nil {
+            incumbent.offer(outcome.columns)
+            let searched = incumbent.columns
+            incumbent.polishBest()
+            if searched != incumbent.columns { outcome.searchColumns = searched }
+            outcome.columns = incumbent.columns
+        }
         if outcome.termination != .infeasible, let b = outcome.bound { outcome.bound = min(b, bound) }
         if outcome.termination != .infeasible, outcome.bound == nil { outcome.bound = bound }
         incumbent.note(

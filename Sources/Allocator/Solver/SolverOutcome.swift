@@ -34,6 +34,10 @@ public struct SolverOutcome: Sendable {
     public var columns: [Int]?
     /// Best proven upper bound on the objective; nil when none was proven.
     public var bound: Double?
+    /// The decision the search's steps ended with, when its final polish
+    /// (`DecisionPolish`) changed it: what a similar scenario's solve starts
+    /// from (`WarmStart`), so that the polish changes no later solve's steps.
+    public var searchColumns: [Int]?
     /// The search finished and proved `columns` optimal (up to GLPK's objective tolerance).
     public var proven: Bool
     /// Branch-and-bound nodes processed, when known.
