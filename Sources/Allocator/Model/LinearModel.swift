@@ -79,9 +79,17 @@ public struct LinearModel: Sendable {
             for k in rowStart[i] ..< rowStart[i + 1] where x[Int(entryColumn[k])] {
                 activity += entryValue[k]
             }
-            if let lower = rowBounds[i].lower { worst = max(worst, (lower - activity) / max(1, abs(lower))) }
-            if let upper = rowBounds[i].upper { worst = max(worst, (activity - upper) / max(1, abs(upper))) }
+            worst = max(worst, violation(ofRow: i, activity: activity))
         }
+        return worst
+    }
+
+    /// How far `activity` lies outside row `i`'s bounds, relative to the bound
+    /// (divided by max(1, |bound|)); at most 0 within them.
+    public func violation(ofRow i: Int, activity: Double) -> Double {
+        var worst = 0.0
+        if let lower = rowBounds[i].lower { worst = max(worst, (lower - activity) / max(1, abs(lower))) }
+        if let upper = rowBounds[i].upper { worst = max(worst, (activity - upper) / max(1, abs(upper))) }
         return worst
     }
 

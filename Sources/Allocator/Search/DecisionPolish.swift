@@ -39,17 +39,10 @@ struct DecisionPolish: Sendable {
             for e in byColumn.entries(of: j) { activity[Int(byColumn.row[e])] += sign * byColumn.value[e] }
         }
         func holds(_ j: Int) -> Bool {
-            for e in byColumn.entries(of: j) {
+            byColumn.entries(of: j).allSatisfy { e in
                 let i = Int(byColumn.row[e])
-                let bounds = linear.rowBounds[i]
-                if let upper = bounds.upper, activity[i] > upper + LinearModel.feasibilityTolerance * max(1, abs(upper)) {
-                    return false
-                }
-                if let lower = bounds.lower, activity[i] < lower - LinearModel.feasibilityTolerance * max(1, abs(lower)) {
-                    return false
-                }
+                return linear.violation(ofRow: i, activity: activity[i]) <= LinearModel.feasibilityTolerance
             }
-            return true
         }
         /// Whether replacing `current` by `candidate` keeps every row it touches
         /// within its bounds; the activities are left as they were.

@@ -109,10 +109,9 @@ struct HybridSearch {
                 else if incumbent.pastDeadline { .timeLimit }
                 else if incumbent.work >= workLimit { .workLimit }
                 else { .searchStalled }
-            let searched = incumbent.columns
-            incumbent.polishBest()
+            let searched = incumbent.polishBest()
             var outcome = SolverOutcome(termination: termination, columns: incumbent.columns, bound: bound)
-            if searched != incumbent.columns { outcome.searchColumns = searched }
+            outcome.searchColumns = searched
             outcome.prices = prices
             outcome.work = incumbent.work
             return outcome
@@ -133,9 +132,7 @@ struct HybridSearch {
         // Branch and cut's decision is polished like the neighbourhoods'.
         if outcome.columns != nil {
             incumbent.offer(outcome.columns)
-            let searched = incumbent.columns
-            incumbent.polishBest()
-            if searched != incumbent.columns { outcome.searchColumns = searched }
+            outcome.searchColumns = incumbent.polishBest()
             outcome.columns = incumbent.columns
         }
         if outcome.termination != .infeasible, let b = outcome.bound { outcome.bound = min(b, bound) }

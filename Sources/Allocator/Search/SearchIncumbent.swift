@@ -72,20 +72,25 @@ final class SearchIncumbent {
     }
 
     /// Polishes the best decision (`DecisionPolish`) and keeps the result when
-    /// it holds every row (the polish checks only the rows its moves touch).
+    /// it holds every row (the polish checks only the rows its moves touch);
+    /// returns the decision as it was when the polish changed it.
     /// Done once, when the search has ended: polishing every decision found
     /// moved when the later steps happen, and on the 12,000-project province's
     /// budget variations more solves then ended at their work limit
     /// (docs/decisions.md).
-    func polishBest() {
-        guard let columns else { return }
+    @discardableResult
+    func polishBest() -> [Int]? {
+        guard let columns else { return nil }
         let (polished, passes) = DecisionPolish(model: model).polished(columns)
         spend(SearchWork.polish(model.linear, passes: passes))
-        guard model.linear.maximumViolation(ofColumns: polished) <= LinearModel.feasibilityTolerance else { return }
+        guard polished != columns,
+            model.linear.maximumViolation(ofColumns: polished) <= LinearModel.feasibilityTolerance
+        else { return nil }
         let polishedValue = model.objective(of: polished)
-        guard polishedValue > value ?? -.infinity else { return }
+        guard polishedValue > value ?? -.infinity else { return nil }
         self.columns = polished
         value = polishedValue
+        return columns
     }
 
     /// Whether `bound` proves the best decision within `mipGap`.
