@@ -223,7 +223,7 @@ enum WhatIfSuite {
             configuration: .init(
                 metrics: [.wallClock, .peakMemoryResident, worstGap, objectives], warmupIterations: 0,
                 maxDuration: .seconds(900), maxIterations: 1,
-                thresholds: [.wallClock: BenchmarkThresholds(relative: [.p90: 300]), .peakMemoryResident: Tolerance.memory])
+                thresholds: [.wallClock: Tolerance.time, .peakMemoryResident: Tolerance.memory])
         ) { benchmark, setup in
             for _ in benchmark.scaledIterations {
                 let results = cold ? solveCold(setup).map { (gap: $0.gap, objective: $0.objective) } : solveWarm(setup)
@@ -266,15 +266,19 @@ enum WhatIfSuite {
 /// tolerances are in percent, either way (a run better than the threshold by
 /// more than the tolerance is reported too, as an improvement).
 ///
-/// * Wall time +100%: the committed figures come from a shared 2-core VM where
-///   another build can slow a run down by half or more; a relative tolerance of
-///   100% fails only a run more than twice as slow, and never reports an improvement.
+/// * Wall time +400%: the committed figures come from a shared 2-core VM whose
+///   speed drifts from day to day: on 2026-11-29, idle, the same code ran 2.2 to
+///   2.9 times slower than when the thresholds were recorded (2026-11-27), and
+///   +100% failed it. So wall time fails only a run more than 5 times as slow
+///   (an accidentally quadratic step, not a few percent); the malloc counts are
+///   the tight check. A relative tolerance of 100% or more never reports an
+///   improvement.
 /// * Malloc counts ±5%: measured, they differ between runs of the same code by a
 ///   few hundred at most, so 5% is a real change in allocation behaviour. The
 ///   greedy start allocates only about 300 times (±20 between runs), so it gets ±25%.
 /// * Peak resident memory ±25%: it is sampled, and includes the scenario made in setup.
 enum Tolerance {
-    static var time: BenchmarkThresholds { BenchmarkThresholds(relative: [.p90: 100]) }
+    static var time: BenchmarkThresholds { BenchmarkThresholds(relative: [.p90: 400]) }
     static var memory: BenchmarkThresholds { BenchmarkThresholds(relative: [.p90: 25]) }
 
     static func standard(mallocs: Double = 5) -> [BenchmarkMetric: BenchmarkThresholds] {
@@ -287,14 +291,11 @@ enum Tolerance {
 
     /// A time-limited solve stops wherever the search stands at the limit, which
     /// depends on the machine's load: the malloc count (per step, per GLPK node
-    /// and cut) gets ±25%, wall time +300%, the proven gap may grow by 1.5 points (absolute 15,000 ppm) and the
+    /// and cut) gets ±25%, the proven gap may grow by 1.5 points (absolute 15,000 ppm) and the
     /// objective may lose 2%. A solve that reaches the 1% target before its limit
     /// has a smaller gap and a shorter time, never a regression.
     static var solve: [BenchmarkMetric: BenchmarkThresholds] {
         var thresholds = standard(mallocs: 25)
-        // A solve that stops at its gap in about a second is the most exposed to
-        // the shared machine's load: it fails only when more than 4 times as slow.
-        thresholds[.wallClock] = BenchmarkThresholds(relative: [.p90: 300])
         thresholds[Suite.objective] = BenchmarkThresholds(relative: [.p90: 2])
         thresholds[Suite.gap] = BenchmarkThresholds(absolute: [.p90: 15_000])
         return thresholds
